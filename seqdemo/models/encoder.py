@@ -1,0 +1,85 @@
+"""One recurrent encoder for every task, parameterised by cell type, depth, width and direction."""
+
+from dataclasses import dataclass
+
+import torch
+from torch import nn
+
+CELLS: dict[str, type[nn.RNNBase]] = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+
+
+def length_mask(lengths: torch.Tensor, max_len: int) -> torch.Tensor:
+    """[batch] lengths -> [batch, max_len] bool, True at real (non-padding) positions."""
+    return torch.arange(max_len, device=lengths.device).unsqueeze(0) < lengths.unsqueeze(1)
+
+
+def reverse_within_lengths(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+    """Reverse each sequence of a right-padded batch inside its own length; padding stays at the end.
+
+    Applying it twice gives back x.
+    """
+    # x = [batch, time, features], lengths = [batch]
+    positions = torch.arange(x.shape[1], device=x.device).unsqueeze(0)  # [1, time]
+    last = lengths.unsqueeze(1) - 1  # [batch, 1]
+    index = torch.where(positions <= last, last - positions, positions)  # [batch, time]
+    return x.gather(1, index.unsqueeze(-1).expand_as(x))
+
+
+@dataclass
+class Encoded:
+    outputs: torch.Tensor  # [batch, time, directions * hidden], zero at padding positions
+    final: torch.Tensor  # [batch, directions * hidden]: forward state after the last token, backward after the first
+    mask: torch.Tensor  # [batch, time] bool, True at real tokens
+
+
+class RecurrentEncoder(nn.Module):
+    """A stacked, optionally bidirectional RNN / LSTM / GRU over right-padded batches.
+
+    Why not `nn.LSTM(bidirectional=True)`? Its backward direction reads the padding before the
+    sentence, so an encoding would depend on the length of its batch neighbours. Packed sequences
+    avoid that but run many times slower on CPU. Instead each layer runs a forward RNN over the
+    batch and a backward RNN over each sequence reversed within its own length: both directions
+    read every real token before any padding, so the outputs at real positions are exactly those
+    of the sentence encoded alone, and the fast fused kernels still do the work.
+    """
+
+    def __init__(self, cell: str, input_size: int, hidden_size: int, num_layers: int = 1,
+                 bidirectional: bool = False, dropout: float = 0.0):
+        super().__init__()
+        if cell not in CELLS:
+            raise ValueError(f"Unknown cell '{cell}'; choose one of {', '.join(CELLS)}")
+        self.directions = 2 if bidirectional else 1
+        self.output_size = hidden_size * self.directions
+        self.layers = nn.ModuleList()
+        for layer in range(num_layers):
+            layer_input = input_size if layer == 0 else self.output_size
+            self.layers.append(nn.ModuleList(
+                CELLS[cell](layer_input, hidden_size, batch_first=True) for _ in range(self.directions)
+            ))
+        self.between_layers = nn.Dropout(dropout)
+
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> Encoded:
+        # x = [batch, time, input_size], lengths = [batch] (on any device)
+        lengths = lengths.to(x.device)
+        mask = length_mask(lengths, x.shape[1])  # [batch, time]
+        if torch.is_autocast_enabled(x.device.type):  # fused CPU kernels want the autocast dtype as input
+            x = x.to(torch.get_autocast_dtype(x.device.type))
+        for i, directions in enumerate(self.layers):
+            if i > 0:
+                x = self.between_layers(x)
+            forward_out, _ = directions[0](x)  # [batch, time, hidden]
+            outs = [forward_out]
+            if self.directions == 2:
+                backward_out, _ = directions[1](reverse_within_lengths(x, lengths))
+                outs.append(reverse_within_lengths(backward_out, lengths))  # back to reading order
+            x = torch.cat(outs, dim=-1) * mask.unsqueeze(-1)  # [batch, time, directions * hidden]
+        return Encoded(outputs=x, final=self._final_state(x, lengths), mask=mask)
+
+    def _final_state(self, outputs: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+        hidden = outputs.shape[-1] // self.directions
+        batch = torch.arange(outputs.shape[0], device=outputs.device)
+        forward_last = outputs[batch, lengths - 1, :hidden]  # [batch, hidden]
+        if self.directions == 1:
+            return forward_last
+        backward_first = outputs[:, 0, hidden:]  # the backward RNN ends on the first token
+        return torch.cat([forward_last, backward_first], dim=-1)  # [batch, 2 * hidden]

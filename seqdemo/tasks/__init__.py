@@ -1,0 +1,16 @@
+"""The tasks, by name. Adding a task means adding a module here and one line below."""
+
+from .base import BadInput, Dataset, Task
+from .sentiment import SentimentTask
+
+TASKS: dict[str, Task] = {task.name: task for task in (SentimentTask(),)}
+
+
+def get_task(name: str) -> Task:
+    try:
+        return TASKS[name]
+    except KeyError:
+        raise ValueError(f"Unknown task '{name}'; choose one of {', '.join(TASKS)}") from None
+
+
+__all__ = ["TASKS", "get_task", "Task", "Dataset", "BadInput"]

@@ -1,0 +1,84 @@
+"""What every task provides, so that the CLI, background jobs, evaluation and the tabs share one path.
+
+A task knows its datasets, its hyperparameter dataclass, how to turn records into batches, its
+loss and metrics, and how to answer one user input. Everything generic (the training loop,
+checkpoints, devices) lives in `seqdemo.train`; the recipe that strings them together lives in
+`seqdemo.tasks.runner`.
+"""
+
+import random
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import torch
+from torch import nn
+
+from ..data import Splits
+from ..hparams import validate
+from ..text.vocab import Vocab
+from ..train import TrainingHyperparameters
+
+
+class BadInput(ValueError):
+    """A user input the model cannot answer. `code` names the problem for the UI's message table."""
+
+    def __init__(self, code: str, message: str, **params: Any):
+        super().__init__(message)
+        self.code = code
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Dataset:
+    load: Callable[[], Splits]
+    language: str  # "en" or "zh": decides tokenizer, pretrained vectors and example inputs
+    summary: str  # one line for model cards and `--help`
+    options: dict[str, Any] = field(default_factory=dict)  # task-specific facts (tokenizer, labels, ...)
+
+
+class Task(ABC):
+    name: str
+    Hyperparameters: type[TrainingHyperparameters]
+    datasets: dict[str, Dataset]
+    metric: str  # the validation figure used for early stopping and model selection
+    mode: str  # "max" if larger is better
+    presets: dict[str, dict[str, Any]]  # named starting points: field overrides on top of the defaults
+
+    def hyperparameters(self, preset: str = "default", **overrides: Any) -> TrainingHyperparameters:
+        from ..hparams import from_dict
+
+        if preset not in self.presets:
+            raise ValueError(f"Unknown preset '{preset}' for {self.name}; choose one of {', '.join(self.presets)}")
+        return from_dict(self.Hyperparameters, {**self.presets[preset], **overrides})
+
+    def check(self, hparams: TrainingHyperparameters, dataset: str) -> list[str]:
+        """Every reason these settings cannot train on this dataset, as sentences. Empty means go."""
+        problems = [] if dataset in self.datasets else [f"Unknown dataset '{dataset}' for {self.name}; choose one of {', '.join(self.datasets)}"]
+        return problems + validate(hparams)
+
+    @abstractmethod
+    def build_vocabs(self, hparams, dataset: str, train: Sequence[Any]) -> dict[str, Vocab]: ...
+
+    @abstractmethod
+    def build_model(self, hparams, dataset: str, vocabs: dict[str, Vocab], pretrained: bool) -> nn.Module:
+        """A fresh model. `pretrained` loads pretrained vectors (training); loading a checkpoint skips it."""
+
+    @abstractmethod
+    def encode(self, records: Sequence[Any], hparams, dataset: str, vocabs: dict[str, Vocab]) -> list[Any]:
+        """Records -> model-ready examples (ids, labels), done once before training."""
+
+    @abstractmethod
+    def batches(self, examples: list[Any], batch_size: int, shuffle: bool, rng: random.Random | None = None) -> list[Any]: ...
+
+    @abstractmethod
+    def loss(self, model: nn.Module, batch: Any) -> torch.Tensor: ...
+
+    @abstractmethod
+    def evaluate(self, model: nn.Module, examples: list[Any], device: torch.device, batch_size: int = 128) -> dict[str, float]:
+        """Metrics on examples; `self.metric` must be among them."""
+
+    @abstractmethod
+    def predictor(self, model: nn.Module, hparams, checkpoint) -> Any:
+        """An object whose `predict(user_input)` answers the tab and `python -m seqdemo predict`."""

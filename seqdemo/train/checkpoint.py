@@ -1,0 +1,140 @@
+"""Checkpoints: a folder anyone can inspect, that loads without unpickling anything.
+
+    config.json        task, dataset, hyperparameters, the exact command, library versions
+    model.safetensors  the weights
+    vocab*.json        vocabularies (one per named vocabulary)
+    metrics.json       test-split figures, training time, hardware
+
+Writing is atomic: everything goes into a temporary sibling folder that is renamed into place
+only when complete, so a crash never leaves a half-written checkpoint that would load.
+"""
+
+import json
+import os
+import platform
+import shutil
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import torch
+from safetensors import SafetensorError
+from safetensors.torch import load_file, save_file
+
+from .. import __version__
+from ..text.vocab import Vocab
+
+CONFIG, WEIGHTS, METRICS = "config.json", "model.safetensors", "metrics.json"
+FORMAT = "seqdemo.checkpoint/1"
+
+
+class CheckpointError(RuntimeError):
+    """A folder that is not a complete, valid checkpoint."""
+
+
+@dataclass
+class Checkpoint:
+    path: Path
+    config: dict[str, Any]
+    state_dict: dict[str, torch.Tensor]
+    vocabs: dict[str, Vocab]
+    metrics: dict[str, Any]
+
+    @property
+    def task(self) -> str:
+        return self.config["task"]
+
+
+def library_versions() -> dict[str, str]:
+    import spacy
+
+    return {"seqdemo": __version__, "python": platform.python_version(), "torch": torch.__version__, "spacy": spacy.__version__}
+
+
+def command_line() -> str:
+    """The command that is running, as a user would retype it."""
+    argv = list(sys.argv)
+    if argv and argv[0].endswith(os.path.join("seqdemo", "__main__.py")):
+        argv[0:1] = ["python", "-m", "seqdemo"]
+    return " ".join(_shell_quote(a) for a in argv)
+
+
+def _shell_quote(arg: str) -> str:
+    import shlex
+
+    return shlex.quote(arg)
+
+
+def _vocab_file(name: str) -> str:
+    return f"vocab_{name}.json"
+
+
+def save_checkpoint(path: Path, config: dict[str, Any], model: torch.nn.Module, vocabs: dict[str, Vocab],
+                    metrics: dict[str, Any]) -> Path:
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
+    try:
+        state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
+        save_file(state, staging / WEIGHTS, metadata={"format": FORMAT})
+        for name, vocab in vocabs.items():
+            vocab.save(staging / _vocab_file(name))
+        full_config = {"format": FORMAT, **config, "vocabs": sorted(vocabs)}
+        (staging / CONFIG).write_text(json.dumps(full_config, indent=2, ensure_ascii=False), encoding="utf-8")
+        (staging / METRICS).write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
+        _replace_dir(staging, path)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return path
+
+
+def _replace_dir(staging: Path, path: Path) -> None:
+    """Move `staging` to `path`; an existing checkpoint there is swapped out, then removed."""
+    if path.exists():
+        retired = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=path.parent))
+        os.rename(path, retired / "checkpoint")
+        os.rename(staging, path)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        os.rename(staging, path)
+
+
+def read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CheckpointError(f"{path.parent} is not a checkpoint: {path.name} is missing") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise CheckpointError(f"{path} is not valid JSON: {error}") from None
+    if not isinstance(data, dict):
+        raise CheckpointError(f"{path} must hold a JSON object")
+    return data
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    config = read_json(Path(path) / CONFIG)
+    if config.get("format") != FORMAT:
+        raise CheckpointError(f"{path} has an unknown checkpoint format {config.get('format')!r}; expected {FORMAT}")
+    return config
+
+
+def load_checkpoint(path: Path) -> Checkpoint:
+    """Load a checkpoint folder. Weights come from safetensors only: nothing is ever unpickled."""
+    path = Path(path)
+    config = read_config(path)
+    try:
+        state_dict = load_file(path / WEIGHTS)
+    except FileNotFoundError:
+        raise CheckpointError(f"{path} is not a checkpoint: {WEIGHTS} is missing") from None
+    except (SafetensorError, OSError, ValueError) as error:
+        raise CheckpointError(f"{path / WEIGHTS} is not a valid safetensors file ({error})") from None
+    vocabs = {}
+    for name in config.get("vocabs", []):
+        try:
+            vocabs[name] = Vocab.load(path / _vocab_file(name))
+        except (OSError, ValueError) as error:
+            raise CheckpointError(f"{path}: vocabulary '{name}' cannot be read ({error})") from None
+    return Checkpoint(path=path, config=config, state_dict=state_dict, vocabs=vocabs, metrics=read_json(path / METRICS))

@@ -1,0 +1,202 @@
+"""One trainer for every task.
+
+The task supplies three functions: batches for an epoch, the loss of a batch, and the validation
+metrics of the model. The trainer owns everything else: optimiser, gradient clipping, learning-
+rate schedule, early stopping, keeping the best weights, mixed precision, seeds, and progress
+callbacks (a progress bar in the CLI, SQLite rows in a background job).
+"""
+
+import copy
+import math
+import random
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import torch
+from torch import nn
+
+from ..hparams import hp
+
+
+@dataclass
+class TrainingHyperparameters:
+    """Settings every task shares. Tasks subclass this and add their model's fields."""
+
+    optimizer: str = hp("adamw", "Optimiser: Adam, or AdamW (Adam with decoupled weight decay).", choices=("adam", "adamw"))
+    lr: float = hp(2e-3, "Learning rate: the size of each update step.", low=1e-6, high=1.0)
+    weight_decay: float = hp(0.01, "Weight decay: pulls weights towards zero to fight overfitting.", low=0.0, high=1.0)
+    batch_size: int = hp(64, "Examples per update step.", low=1, high=4096)
+    epochs: int = hp(10, "Maximum passes over the training data.", low=1, high=1000)
+    clip: float = hp(1.0, "Gradient clipping: largest allowed gradient norm (0 turns it off).", low=0.0, high=1000.0)
+    patience: int = hp(3, "Early stopping: epochs without a better validation score before stopping.", low=1, high=100)
+    lr_patience: int = hp(1, "Halve the learning rate after this many epochs without improvement.", low=0, high=100)
+    seed: int = hp(0, "Random seed: the same seed and data give the same model.", low=0, high=2**31 - 1)
+    amp: bool = hp(False, "Mixed precision: bfloat16 on CPU, float16 on CUDA. Faster only on hardware with fast low-precision maths.")
+
+
+class NonFiniteLossError(RuntimeError):
+    """Training diverged: a loss of NaN or infinity. Continuing would only train on garbage."""
+
+
+def seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+
+
+class Callback:
+    """Hooks a trainer calls. Override the ones you need."""
+
+    def on_fit_start(self, trainer: "Trainer", steps_per_epoch: int) -> None: ...
+    def on_step(self, trainer: "Trainer", step: int, loss: float) -> None: ...
+    def on_epoch_end(self, trainer: "Trainer", record: dict[str, Any]) -> None: ...
+    def on_fit_end(self, trainer: "Trainer", result: "FitResult") -> None: ...
+
+
+@dataclass
+class FitResult:
+    best_epoch: int
+    best_metrics: dict[str, float]
+    epochs_run: int
+    stopped_early: bool
+    cancelled: bool
+    seconds: float
+    history: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _move(batch: Any, device: torch.device) -> Any:
+    return batch.to(device) if hasattr(batch, "to") else batch
+
+
+class Trainer:
+    def __init__(self, model: nn.Module, settings: TrainingHyperparameters, device: torch.device,
+                 metric: str, mode: str = "max", callbacks: Sequence[Callback] = ()):
+        if mode not in ("max", "min"):
+            raise ValueError("mode must be 'max' or 'min'")
+        self.model = model.to(device)
+        self.settings = settings
+        self.device = device
+        self.metric, self.mode = metric, mode
+        self.callbacks = list(callbacks)
+        parameters = [p for p in model.parameters() if p.requires_grad]
+        optimizer_class = torch.optim.AdamW if settings.optimizer == "adamw" else torch.optim.Adam
+        weight_decay = settings.weight_decay if settings.optimizer == "adamw" else 0.0
+        self.optimizer = optimizer_class(parameters, lr=settings.lr, weight_decay=weight_decay)
+        self.scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(self.optimizer, mode=mode, factor=0.5, patience=settings.lr_patience)
+        self.amp_dtype = {"cuda": torch.float16, "cpu": torch.bfloat16}.get(device.type) if settings.amp else None
+        self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp_dtype == torch.float16)
+        self.epoch = 0  # epochs completed
+        self.step = 0  # optimiser steps taken
+        self.best_score: float | None = None
+        self.best_epoch = 0
+        self.best_metrics: dict[str, float] = {}
+        self.best_state: dict[str, torch.Tensor] | None = None
+        self.epochs_since_best = 0
+        self.history: list[dict[str, Any]] = []
+        self._stop_requested = False
+
+    def request_stop(self) -> None:
+        """Finish the current step, then stop (used by cancel buttons and signals)."""
+        self._stop_requested = True
+
+    def _autocast(self):
+        return torch.autocast(self.device.type, dtype=self.amp_dtype, enabled=self.amp_dtype is not None)
+
+    def _improved(self, score: float) -> bool:
+        if self.best_score is None:
+            return True
+        return score > self.best_score if self.mode == "max" else score < self.best_score
+
+    def fit(self, make_batches: Callable[[int, random.Random], Sequence[Any]],
+            loss_fn: Callable[[nn.Module, Any], torch.Tensor],
+            evaluate_fn: Callable[[nn.Module], dict[str, float]]) -> FitResult:
+        """Train until `epochs`, early stopping, or a stop request. The model ends holding its best weights."""
+        started = time.time()
+        first = True
+        stopped_early = False
+        while self.epoch < self.settings.epochs and not self._stop_requested:
+            batches = make_batches(self.epoch, random.Random(self.settings.seed * 100_003 + self.epoch))
+            if first:
+                for cb in self.callbacks:
+                    cb.on_fit_start(self, len(batches))
+                first = False
+            epoch_started = time.time()
+            train_loss = self._train_epoch(batches, loss_fn)
+            if self._stop_requested:
+                break
+            self.model.eval()
+            with torch.no_grad():
+                metrics = evaluate_fn(self.model)
+            self.epoch += 1
+            score = metrics[self.metric]
+            self.scheduler.step(score)
+            if self._improved(score):
+                self.best_score, self.best_epoch, self.best_metrics = score, self.epoch, dict(metrics)
+                self.best_state = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
+                self.epochs_since_best = 0
+            else:
+                self.epochs_since_best += 1
+            record = {"epoch": self.epoch, "train_loss": train_loss, "lr": self.optimizer.param_groups[0]["lr"],
+                      "seconds": time.time() - epoch_started, **{f"validation_{k}": v for k, v in metrics.items()}}
+            self.history.append(record)
+            for cb in self.callbacks:
+                cb.on_epoch_end(self, record)
+            if self.epochs_since_best >= self.settings.patience:
+                stopped_early = True
+                break
+        if self.best_state is not None:
+            self.model.load_state_dict(self.best_state)
+        result = FitResult(best_epoch=self.best_epoch, best_metrics=self.best_metrics, epochs_run=self.epoch,
+                           stopped_early=stopped_early, cancelled=self._stop_requested,
+                           seconds=time.time() - started, history=list(self.history))
+        for cb in self.callbacks:
+            cb.on_fit_end(self, result)
+        return result
+
+    def _train_epoch(self, batches: Iterable[Any], loss_fn) -> float:
+        self.model.train()
+        total, count = 0.0, 0
+        for i, batch in enumerate(batches):
+            if self._stop_requested:
+                break
+            batch = _move(batch, self.device)
+            with self._autocast():
+                loss = loss_fn(self.model, batch)
+            value = loss.item()
+            if not math.isfinite(value):
+                raise NonFiniteLossError(f"The training loss became {value} at epoch {self.epoch + 1}, step {i + 1}. "
+                                         "Try a lower learning rate or gradient clipping.")
+            self.optimizer.zero_grad(set_to_none=True)
+            self.scaler.scale(loss).backward()
+            if self.settings.clip > 0:
+                self.scaler.unscale_(self.optimizer)
+                nn.utils.clip_grad_norm_(self.model.parameters(), self.settings.clip)
+            self.scaler.step(self.optimizer)
+            self.scaler.update()
+            self.step += 1
+            total, count = total + value, count + 1
+            for cb in self.callbacks:
+                cb.on_step(self, i + 1, value)
+        return total / max(count, 1)
+
+    def state_dict(self) -> dict[str, Any]:
+        """Everything needed to continue training exactly where it stopped (for resumable jobs)."""
+        return {
+            "model": copy.deepcopy(self.model.state_dict()), "optimizer": self.optimizer.state_dict(),
+            "scheduler": self.scheduler.state_dict(), "scaler": self.scaler.state_dict(),
+            "epoch": self.epoch, "step": self.step, "best_score": self.best_score, "best_epoch": self.best_epoch,
+            "best_metrics": self.best_metrics, "best_state": self.best_state, "epochs_since_best": self.epochs_since_best,
+            "history": self.history, "torch_rng": torch.get_rng_state(),
+        }
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        self.model.load_state_dict(state["model"])
+        self.optimizer.load_state_dict(state["optimizer"])
+        self.scheduler.load_state_dict(state["scheduler"])
+        self.scaler.load_state_dict(state["scaler"])
+        for name in ("epoch", "step", "best_score", "best_epoch", "best_metrics", "best_state", "epochs_since_best", "history"):
+            setattr(self, name, state[name])
+        torch.set_rng_state(state["torch_rng"])

@@ -1,0 +1,40 @@
+"""The whole app: a header with the language switch, one tab per task, a footer naming the device."""
+
+import gradio as gr
+import torch
+
+from .. import __version__
+from ..paths import runs_dir
+from ..serve import PredictorCache
+from ..train import describe_device
+from . import sentiment_tab
+from .i18n import LANGUAGES, Localizer, t
+
+CSS = """
+#app-header h1 { margin-bottom: 0.2em; }
+#language-switch { max-width: 14em; margin-left: auto; }
+"""
+
+# On first load, follow the browser's language; the user can switch at any time.
+BROWSER_LANGUAGE_JS = "() => (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en'"
+
+
+def build_app(device: torch.device) -> gr.Blocks:
+    L = Localizer(default="en")
+    cache = PredictorCache(device)
+    footer_values = {"device": describe_device(device), "version": __version__, "runs": str(runs_dir())}
+    with gr.Blocks(title="seqdemo") as app:
+        with gr.Row(equal_height=True):
+            with gr.Column(scale=4, elem_id="app-header"):
+                L.bind(gr.Markdown(), value="app.title")
+                L.bind(gr.Markdown(), value="app.intro")
+            lang = L.bind(gr.Radio(choices=[(name, code) for code, name in LANGUAGES.items()], value=L.default,
+                                   elem_id="language-switch", scale=1), label="app.language")
+        with gr.Tabs():
+            sentiment_tab.build(L, lang, cache)
+        footer = gr.Markdown(t("app.footer", L.default, **footer_values), elem_id="app-footer")
+
+        localized = L.components
+        lang.change(lambda code: L.updates(code) + [t("app.footer", code, **footer_values)], lang, localized + [footer])
+        app.load(None, None, lang, js=BROWSER_LANGUAGE_JS)
+    return app

@@ -1,0 +1,138 @@
+"""The Sentiment tab: pick a model, type a review, see the verdict and the words that drove it."""
+
+import gradio as gr
+
+from ..serve import PredictorCache
+from ..tasks import BadInput, get_task
+from ..tasks.sentiment import MAX_INPUT_CHARS, MAX_INPUT_TOKENS, Prediction
+from ..text.scripts import dominant_language
+from ..train import CheckpointError
+from .i18n import Localizer, t
+from .models import find_entry, model_choices, picker_update
+
+TASK = get_task("sentiment")
+EXAMPLES = {
+    "en": [
+        "One of the best films I have seen in years. The acting is superb and the story kept me hooked until the very end.",
+        "I wanted to like this movie, but the plot made no sense and the dialogue was painfully bad. Two hours I will never get back.",
+        "The first half drags, but the last forty minutes are absolutely brilliant.",
+    ],
+    "zh": [
+        "质量很好，物流也快，包装很用心，下次还会再来买。",
+        "用了两天就坏了，客服也不理人，非常失望。",
+        "这本书写得很感人，推荐给大家。",
+    ],
+}
+
+
+def _example_rows() -> list[list[str]]:
+    entries = {lang: [e for e in _entries() if TASK.datasets[e.dataset].language == lang] for lang in EXAMPLES}
+    return [[text, str(entries[lang][0].path)] for lang, texts in EXAMPLES.items() if entries[lang] for text in texts]
+
+
+def _entries():
+    from ..serve import list_models
+
+    return [e for e in list_models(TASK.name) if e.dataset in TASK.datasets]
+
+
+def highlighted_tokens(prediction: Prediction) -> list[tuple[str, float | None]]:
+    """The text the model read, as (piece, weight) pairs; skipped middle parts become '…'."""
+    pieces: list[tuple[str, float | None]] = []
+    previous_end = 0
+    for token, weight in zip(prediction.tokens, prediction.weights):
+        gap = prediction.text[previous_end:token.start]
+        if gap:
+            pieces.append((gap if gap.isspace() else " … ", None))
+        pieces.append((prediction.text[token.start:token.end], round(weight, 3)))
+        previous_end = token.end
+    return pieces
+
+
+def model_card(path: str | None, lang: str) -> str:
+    entry = find_entry(TASK.name, path)
+    if entry is None:
+        return ""
+    hp = entry.config["hyperparameters"]
+    test = entry.test_metrics
+    dataset = TASK.datasets.get(entry.dataset)
+    return t(
+        "sentiment.card.body", lang, name=entry.name,
+        tokens=t(f"card.tokens.{dataset.options['tokenizer']}", lang) if dataset else "?",
+        emb=hp["embedding_dim"], embeddings=t(f"card.embeddings.{hp['embeddings']}", lang),
+        direction=t("card.direction.bi" if hp["bidirectional"] else "card.direction.uni", lang),
+        cell=hp["cell"].upper(), layers=hp["layers"], hidden=hp["hidden_size"],
+        pooling=t(f"card.pooling.{hp['pooling']}", lang),
+        dataset=dataset.summary if dataset else entry.dataset, train=f"{entry.config['data_sizes']['train']:,}",
+        accuracy=f"{test.get('accuracy', float('nan')):.1%}", test=f"{int(test.get('examples', 0)):,}",
+        f1=f"{test.get('macro_f1', float('nan')):.3f}", params=f"{entry.config.get('parameters', 0):,}",
+        command=entry.config.get("command", "?"),
+    )
+
+
+def _notes(prediction: Prediction, model_language: str, lang: str) -> list[str]:
+    notes = []
+    if prediction.chars_truncated:
+        notes.append(t("input.chars_truncated", lang, limit=MAX_INPUT_CHARS))
+    if prediction.tokens_truncated:
+        notes.append(t("input.tokens_truncated", lang, limit=MAX_INPUT_TOKENS))
+    written_in = dominant_language(prediction.text)
+    if written_in is not None and written_in != model_language:
+        notes.append(t(f"input.wrong_script.{model_language}", lang))
+    elif prediction.unknown_fraction >= 0.5:
+        notes.append(t("input.mostly_unknown", lang, share=prediction.unknown_fraction))
+    return notes
+
+
+def classify(text: str, path: str | None, lang: str, cache: PredictorCache):
+    """-> (label confidences, shaded tokens, status message). Problems become the message, never an exception."""
+    entry = find_entry(TASK.name, path)
+    if entry is None:
+        return None, None, t("model.none", lang, task=TASK.name)
+    try:
+        prediction = cache.get(entry.path).predict(text or "")
+    except BadInput as error:
+        return None, None, t(f"input.{error.code}", lang, **error.params)
+    except CheckpointError as error:
+        return None, None, t("model.broken", lang, error=str(error))
+    confidences = {t(f"label.{name}", lang): p for name, p in zip(prediction.labels, prediction.probabilities)}
+    shaded = gr.update(value=highlighted_tokens(prediction), label=t(f"sentiment.weights.{prediction.weight_kind}", lang))
+    notes = _notes(prediction, TASK.datasets[entry.dataset].language, lang)
+    return confidences, shaded, "\n".join(f"- ⚠️ {note}" for note in notes)
+
+
+def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
+    initial_choices = model_choices(TASK.name, TASK.metric, L.default)
+    with gr.Tab() as tab:
+        L.bind(tab, label="sentiment.tab")
+        L.bind(gr.Markdown(), value="sentiment.intro")
+        with gr.Row():
+            with gr.Column(scale=3):
+                model = L.bind(gr.Dropdown(choices=initial_choices, value=initial_choices[0][1] if initial_choices else None,
+                                           interactive=True, elem_id="sentiment-model"),
+                               label="sentiment.model", info="sentiment.model_info")
+                text = L.bind(gr.Textbox(lines=5, elem_id="sentiment-input"), label="sentiment.input", placeholder="sentiment.placeholder")
+                with gr.Row():
+                    submit = L.bind(gr.Button(variant="primary", elem_id="sentiment-submit"), value="sentiment.submit")
+                    clear = L.bind(gr.Button(variant="secondary"), value="sentiment.clear")
+            with gr.Column(scale=2):
+                confidences = L.bind(gr.Label(num_top_classes=2, elem_id="sentiment-label"), label="sentiment.result")
+                status = gr.Markdown(elem_id="sentiment-status")
+        weights = L.bind(gr.HighlightedText(show_legend=False, combine_adjacent=False, elem_id="sentiment-weights"),
+                         label="sentiment.weights.attention")
+        examples = gr.Examples(examples=_example_rows(), inputs=[text, model], examples_per_page=6)
+        L.bind(examples.dataset, label="sentiment.examples")
+        with gr.Accordion(open=False) as card_box:
+            card = gr.Markdown(model_card(initial_choices[0][1] if initial_choices else None, L.default))
+        L.bind(card_box, label="sentiment.card")
+
+    def run(text_: str, path: str | None, lang_: str):
+        return classify(text_, path, lang_, cache)
+
+    for trigger in (submit.click, text.submit):
+        trigger(run, [text, model, lang], [confidences, weights, status], concurrency_limit=4)
+    clear.click(lambda: ("", None, None, ""), None, [text, confidences, weights, status])
+    model.change(model_card, [model, lang], card)
+    model.focus(lambda current, lang_: picker_update(TASK.name, TASK.metric, lang_, current), [model, lang], model)
+    lang.change(lambda current, lang_: (picker_update(TASK.name, TASK.metric, lang_, current), model_card(current, lang_)),
+                [model, lang], [model, card])

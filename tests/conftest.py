@@ -1,0 +1,88 @@
+"""Shared fixtures: real tiny checkpoints, a real app process, a real headless browser."""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+import torch
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+
+
+@pytest.fixture(scope="session")
+def cpu() -> torch.device:
+    return torch.device("cpu")
+
+
+@pytest.fixture(scope="session")
+def tiny_sentiment_checkpoint(tmp_path_factory, cpu) -> Path:
+    """A real sentiment checkpoint trained for one epoch on 300 IMDB reviews (seconds)."""
+    from seqdemo.tasks import get_task
+    from seqdemo.tasks.runner import train
+
+    hparams = get_task("sentiment").hyperparameters("quick", epochs=1, hidden_size=8, max_vocab=800)
+    return train("sentiment", "imdb", hparams, tmp_path_factory.mktemp("ckpt") / "tiny", cpu, limit=300)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the app exited with code {process.returncode}:\n{process.stdout.read()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.5)
+    raise TimeoutError(f"{url} did not answer within {timeout}s")
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """`python app.py` on a free port, with an empty runs folder, for the whole test session."""
+    port = free_port()
+    runs = tmp_path_factory.mktemp("runs")
+    process = subprocess.Popen([sys.executable, "app.py", "--port", str(port), "--runs-dir", str(runs), "--device", "cpu"],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                               env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for_http(url, process)
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 1000})
+    page = context.new_page()
+    yield page
+    context.close()

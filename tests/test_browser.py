@@ -1,0 +1,61 @@
+"""The real app in headless Chromium, used the way a newcomer would."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+POSITIVE_REVIEW = ("An absolute delight from start to finish. The performances are wonderful, the script is sharp and funny, "
+                   "and the ending moved me to tears. One of the best films of the year.")
+
+
+def open_sentiment(page, app_url):
+    page.goto(app_url)
+    expect(page.locator("#sentiment-input textarea")).to_be_visible(timeout=30_000)
+
+
+def classify(page, text):
+    page.locator("#sentiment-input textarea").fill(text)
+    page.locator("#sentiment-submit").click()
+
+
+def test_a_review_gets_a_label_and_a_confidence(page, app_url):
+    open_sentiment(page, app_url)
+    expect(page.locator("#sentiment-model input")).to_have_value(re.compile(r"test accuracy \d+\.\d%"))
+    classify(page, POSITIVE_REVIEW)
+    result = page.locator("#sentiment-label")
+    expect(result.locator("h2")).to_have_text("positive", timeout=60_000)
+    expect(result).to_contain_text(re.compile(r"\d+%"))
+    expect(page.locator("#sentiment-weights")).to_contain_text("delight")
+
+
+def test_html_input_is_shown_as_text_and_never_executed(page, app_url):
+    dialogs = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    open_sentiment(page, app_url)
+    classify(page, "<script>alert(1)</script><img src=x onerror=\"window.__pwned=1\"> bad movie")
+    expect(page.locator("#sentiment-label h2")).to_have_text(re.compile("positive|negative"), timeout=60_000)
+    expect(page.locator("#sentiment-weights")).to_contain_text("script")
+    expect(page.locator("#sentiment-weights")).to_contain_text("onerror")
+    page.wait_for_timeout(500)
+    assert dialogs == []
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_empty_input_gets_a_message(page, app_url):
+    open_sentiment(page, app_url)
+    classify(page, "   ")
+    expect(page.locator("#sentiment-status")).to_contain_text("Please type some text first", timeout=30_000)
+
+
+def test_chinese_browsers_get_the_chinese_interface_and_can_switch(browser, app_url):
+    context = browser.new_context(locale="zh-CN")
+    page = context.new_page()
+    page.goto(app_url)
+    expect(page.get_by_role("tab", name="情感分析")).to_be_visible(timeout=30_000)
+    page.get_by_label("English").check()
+    expect(page.get_by_role("tab", name="Sentiment")).to_be_visible()
+    expect(page.locator("#sentiment-submit")).to_have_text("Classify")
+    context.close()

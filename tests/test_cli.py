@@ -1,0 +1,47 @@
+"""`python -m seqdemo` as a user runs it: real processes, real files."""
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def seqdemo(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "seqdemo", *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+
+
+def test_train_evaluate_predict(tmp_path):
+    out = tmp_path / "model"
+    trained = seqdemo("train", "sentiment", "--dataset", "rotten_tomatoes", "--preset", "quick", "--limit", "200",
+                      "--epochs", "1", "--hidden-size", "8", "--out", str(out))
+    assert trained.returncode == 0, trained.stderr
+    assert "test: accuracy" in trained.stdout
+    config = json.loads((out / "config.json").read_text())
+    assert "--hidden-size 8" in config["command"] and config["hyperparameters"]["hidden_size"] == 8
+
+    evaluated = seqdemo("evaluate", str(out), "--split", "test", "--limit", "100", "--json")
+    assert evaluated.returncode == 0, evaluated.stderr
+    metrics = json.loads(evaluated.stdout)
+    assert 0.0 <= metrics["accuracy"] <= 1.0 and metrics["examples"] == 100
+
+    predicted = seqdemo("predict", str(out), "a gorgeous, funny film", "--json")
+    assert predicted.returncode == 0, predicted.stderr
+    answer = json.loads(predicted.stdout)
+    assert sum(answer["probabilities"]) == __import__("pytest").approx(1.0)
+    assert [t["text"] for t in answer["tokens"]] == ["a", "gorgeous", ",", "funny", "film"]
+
+
+def test_bad_requests_fail_with_a_message_not_a_traceback(tmp_path):
+    missing = seqdemo("evaluate", str(tmp_path), "--split", "test")
+    assert missing.returncode == 2 and "config.json is missing" in missing.stderr and "Traceback" not in missing.stderr
+    invalid = seqdemo("train", "sentiment", "--dataset", "chinese_reviews", "--out", str(tmp_path / "x"))
+    assert invalid.returncode == 2 and "GloVe vectors are English" in invalid.stderr
+    wrong = seqdemo("train", "sentiment", "--dataset", "imdb", "--hidden-size", "0", "--out", str(tmp_path / "y"))
+    assert wrong.returncode == 2 and "hidden_size must be at least 4" in wrong.stderr
+
+
+def test_help_lists_every_hyperparameter():
+    shown = seqdemo("train", "sentiment", "--help").stdout
+    for flag in ("--cell", "--layers", "--hidden-size", "--bidirectional", "--pooling", "--embeddings", "--lr", "--clip", "--patience", "--seed"):
+        assert flag in shown

@@ -1,0 +1,74 @@
+"""Tokenizers, vocabulary, GloVe."""
+
+import numpy as np
+import pytest
+
+from seqdemo.text import Vocab, get_tokenizer
+from seqdemo.text.glove import glove_embedding_matrix, load_glove
+from seqdemo.text.scripts import dominant_language
+from seqdemo.text.vocab import SPECIALS
+
+
+def test_english_words_are_lowercased_and_point_back_into_the_text():
+    text = "I didn't LOVE it, 100% sure!"
+    tokens = get_tokenizer("en_words")(text)
+    assert [t.text for t in tokens] == ["i", "did", "n't", "love", "it", ",", "100", "%", "sure", "!"]
+    assert all(text[t.start:t.end].lower() == t.text for t in tokens)
+
+
+def test_chinese_is_read_character_by_character_without_spaces():
+    tokens = get_tokenizer("zh_chars")("很好 用")
+    assert [t.text for t in tokens] == ["很", "好", "用"]
+    assert [t.start for t in tokens] == [0, 1, 3]
+
+
+def test_character_tokenizer_keeps_everything():
+    assert [t.text for t in get_tokenizer("chars")("a b\n")] == ["a", " ", "b", "\n"]
+
+
+def test_unknown_tokenizer_is_refused():
+    with pytest.raises(ValueError, match="en_words"):
+        get_tokenizer("klingon")
+
+
+def test_vocab_orders_by_frequency_and_respects_limits():
+    texts = [["b", "a", "a", "c"], ["a", "b", "d"]]
+    vocab = Vocab.build(texts, min_freq=2)
+    assert vocab.itos == list(SPECIALS) + ["a", "b"]
+    assert vocab.encode(["a", "zzz"]) == [4, vocab.unk_id]
+    assert Vocab.build(texts, max_size=1).itos == list(SPECIALS) + ["a"]
+    assert vocab.decode([4, 5]) == ["a", "b"]
+
+
+def test_vocab_round_trips_through_json(tmp_path):
+    vocab = Vocab.build([["ni", "hao", "你好"]])
+    vocab.save(tmp_path / "v.json")
+    assert Vocab.load(tmp_path / "v.json").itos == vocab.itos
+
+
+def test_a_vocab_file_that_is_not_ours_is_refused(tmp_path):
+    (tmp_path / "v.json").write_text('["<pad>", "a"]')
+    with pytest.raises(ValueError, match="not a seqdemo vocabulary"):
+        Vocab.load(tmp_path / "v.json")
+
+
+def test_glove_vectors_carry_meaning():
+    index, vectors = load_glove()
+    assert vectors.shape == (400000, 50)
+    king, queen = vectors[index["king"]], vectors[index["queen"]]
+    assert np.dot(king, queen) / np.linalg.norm(king) / np.linalg.norm(queen) == pytest.approx(0.784, abs=0.001)
+
+
+def test_glove_embedding_matrix_uses_glove_rows_and_a_zero_pad():
+    vocab = Vocab.build([["the", "movie", "qqqxxyzzy"]])
+    matrix, coverage = glove_embedding_matrix(vocab)
+    index, vectors = load_glove()
+    assert matrix.shape == (len(vocab), 50)
+    assert np.allclose(matrix[vocab.stoi["movie"]].numpy(), vectors[index["movie"]])
+    assert not matrix[vocab.pad_id].any()
+    assert coverage == pytest.approx(2 / 3)
+
+
+@pytest.mark.parametrize("text, language", [("这部电影很好看", "zh"), ("A fine film", "en"), ("iPhone 很好用吗 OK", None), ("😀 !!!", None)])
+def test_dominant_language(text, language):
+    assert dominant_language(text) == language

@@ -1,0 +1,191 @@
+"""The generic trainer and checkpoints, on a tiny synthetic task and a tiny real one."""
+
+import json
+import os
+import pickle
+import random
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+from seqdemo.models import SequenceClassifier
+from seqdemo.tasks.runner import load_model
+from seqdemo.text import Vocab
+from seqdemo.train import (CheckpointError, NonFiniteLossError, Trainer, TrainingHyperparameters, bucket_batches,
+                           load_checkpoint, pad_sequences, save_checkpoint)
+
+
+def contains_token_task(n=256, seed=0):
+    """Label 1 when token 7 occurs in the sequence: learnable by any recurrent model."""
+    rng = random.Random(seed)
+    sequences = [[rng.randrange(4, 12) for _ in range(rng.randrange(2, 12))] for _ in range(n)]
+    return sequences, [int(7 in s) for s in sequences]
+
+
+def make_batches(sequences, labels, batch_size, rng=None):
+    out = []
+    for idx in bucket_batches([len(s) for s in sequences], batch_size, shuffle=rng is not None, rng=rng):
+        tokens, lengths = pad_sequences([sequences[i] for i in idx], 0)
+        out.append((tokens, lengths, torch.tensor([labels[i] for i in idx])))
+    return out
+
+
+def loss_fn(model, batch):
+    tokens, lengths, labels = batch
+    return F.cross_entropy(model(tokens, lengths).logits, labels)
+
+
+def tiny_model(seed=0):
+    torch.manual_seed(seed)
+    return SequenceClassifier(12, 8, 2, "gru", 16, 1, True, "max", 0.0)
+
+
+def test_bucketed_batches_cover_every_example_once_and_group_similar_lengths():
+    lengths = [random.Random(i).randrange(1, 500) for i in range(1000)]
+    batches = bucket_batches(lengths, 32, shuffle=True, rng=random.Random(0))
+    assert sorted(i for b in batches for i in b) == list(range(1000))
+    spread = sum(max(lengths[i] for i in b) - min(lengths[i] for i in b) for b in batches) / len(batches)
+    assert spread < 40  # versus ~480 for random batches
+
+
+def test_loss_falls_on_a_tiny_set(cpu):
+    sequences, labels = contains_token_task()
+    model = tiny_model()
+    settings = TrainingHyperparameters(lr=0.01, epochs=8, patience=8, weight_decay=0.0)
+    trainer = Trainer(model, settings, cpu, metric="neg_loss")
+
+    def evaluate(m):
+        losses = [loss_fn(m, b).item() for b in make_batches(sequences, labels, 64)]
+        return {"neg_loss": -sum(losses) / len(losses)}
+
+    before = evaluate(model.eval())["neg_loss"]
+    result = trainer.fit(lambda epoch, rng: make_batches(sequences, labels, 32, rng), loss_fn, evaluate)
+    assert result.history[-1]["train_loss"] < result.history[0]["train_loss"]
+    assert -result.best_metrics["neg_loss"] < 0.5 * -before
+
+
+def test_early_stopping_stops_after_patience_epochs_without_improvement(cpu):
+    sequences, labels = contains_token_task(64)
+    settings = TrainingHyperparameters(epochs=50, patience=2)
+    trainer = Trainer(tiny_model(), settings, cpu, metric="accuracy")
+    result = trainer.fit(lambda epoch, rng: make_batches(sequences, labels, 32, rng), loss_fn, lambda m: {"accuracy": 0.5})
+    assert result.stopped_early and result.epochs_run == 3 and result.best_epoch == 1
+
+
+def test_model_ends_with_its_best_weights(cpu):
+    sequences, labels = contains_token_task(64)
+    scores = iter([0.3, 0.9, 0.1])
+    snapshots = []
+
+    def evaluate(m):
+        snapshots.append({k: v.clone() for k, v in m.state_dict().items()})
+        return {"accuracy": next(scores)}
+
+    trainer = Trainer(tiny_model(), TrainingHyperparameters(epochs=3, patience=5, lr=0.05), cpu, metric="accuracy")
+    result = trainer.fit(lambda epoch, rng: make_batches(sequences, labels, 16, rng), loss_fn, evaluate)
+    assert result.best_epoch == 2
+    assert all(torch.equal(v, snapshots[1][k]) for k, v in trainer.model.state_dict().items())
+
+
+def test_nan_loss_stops_training_with_a_clear_error(cpu):
+    sequences, labels = contains_token_task(64)
+    trainer = Trainer(tiny_model(), TrainingHyperparameters(epochs=2), cpu, metric="accuracy")
+    with pytest.raises(NonFiniteLossError, match="nan"):
+        trainer.fit(lambda epoch, rng: make_batches(sequences, labels, 16, rng),
+                    lambda m, b: loss_fn(m, b) * float("nan"), lambda m: {"accuracy": 0.0})
+
+
+def test_stop_request_ends_training_after_the_current_step(cpu):
+    from seqdemo.train import Callback
+
+    class StopAtStep3(Callback):
+        def on_step(self, trainer, step, loss):
+            if step == 3:
+                trainer.request_stop()
+
+    sequences, labels = contains_token_task(256)
+    trainer = Trainer(tiny_model(), TrainingHyperparameters(epochs=5), cpu, metric="accuracy", callbacks=[StopAtStep3()])
+    result = trainer.fit(lambda epoch, rng: make_batches(sequences, labels, 16, rng), loss_fn, lambda m: {"accuracy": 0.0})
+    assert result.cancelled and trainer.step == 3 and result.epochs_run == 0
+
+
+def save_tiny(tmp_path, model=None):
+    model = model or tiny_model()
+    vocab = Vocab.build([["a", "b"]])
+    return model, save_checkpoint(tmp_path / "ckpt", {"task": "sentiment", "dataset": "imdb"}, model, {"words": vocab},
+                                  {"test": {"accuracy": 0.5}})
+
+
+def test_checkpoint_round_trip_gives_identical_outputs(tmp_path):
+    model, path = save_tiny(tmp_path)
+    restored = tiny_model(seed=1)
+    restored.load_state_dict(load_checkpoint(path).state_dict)
+    tokens, lengths = torch.randint(4, 12, (3, 9)), torch.tensor([9, 4, 1])
+    model.eval(), restored.eval()
+    assert torch.equal(model(tokens, lengths).logits, restored(tokens, lengths).logits)
+    assert sorted(os.listdir(path)) == ["config.json", "metrics.json", "model.safetensors", "vocab_words.json"]
+
+
+def test_trained_sentiment_checkpoint_round_trip(tiny_sentiment_checkpoint, cpu):
+    task, hparams, model, checkpoint = load_model(tiny_sentiment_checkpoint, cpu)
+    predictor = task.predictor(model, hparams, checkpoint)
+    first = predictor.predict("A fine film.").probabilities
+    _, _, model2, _ = load_model(tiny_sentiment_checkpoint, cpu)
+    assert task.predictor(model2, hparams, checkpoint).predict("A fine film.").probabilities == first
+    config = json.loads((tiny_sentiment_checkpoint / "config.json").read_text())
+    assert config["command"] and config["versions"]["torch"] == torch.__version__
+    assert "accuracy" in json.loads((tiny_sentiment_checkpoint / "metrics.json").read_text())["test"]
+
+
+def test_corrupted_weights_are_refused(tmp_path):
+    _, path = save_tiny(tmp_path)
+    (path / "model.safetensors").write_bytes(b"\x00garbage" * 10)
+    with pytest.raises(CheckpointError, match="not a valid safetensors"):
+        load_checkpoint(path)
+
+
+class _Exploit:
+    marker = None
+
+    def __reduce__(self):
+        return (open, (self.marker, "w"))
+
+
+def test_pickled_weights_are_refused_and_never_executed(tmp_path):
+    _, path = save_tiny(tmp_path)
+    _Exploit.marker = str(tmp_path / "pwned")
+    (path / "model.safetensors").write_bytes(pickle.dumps({"weight": _Exploit()}))
+    with pytest.raises(CheckpointError):
+        load_checkpoint(path)
+    torch.save({"weight": torch.zeros(2)}, path / "model.safetensors")  # a torch pickle under the right name
+    with pytest.raises(CheckpointError):
+        load_checkpoint(path)
+    assert not (tmp_path / "pwned").exists()
+
+
+def test_missing_or_foreign_config_is_refused(tmp_path):
+    _, path = save_tiny(tmp_path)
+    (path / "config.json").write_text(json.dumps({"task": "sentiment"}))
+    with pytest.raises(CheckpointError, match="format"):
+        load_checkpoint(path)
+    (path / "config.json").unlink()
+    with pytest.raises(CheckpointError, match="config.json is missing"):
+        load_checkpoint(path)
+
+
+def test_a_crash_while_saving_leaves_the_old_checkpoint_untouched(tmp_path, monkeypatch):
+    model, path = save_tiny(tmp_path)
+    before = {name: (path / name).read_bytes() for name in os.listdir(path)}
+
+    def crash(self, target):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(Vocab, "save", crash)
+    with pytest.raises(OSError, match="disk full"):
+        save_checkpoint(path, {"task": "sentiment", "dataset": "imdb"}, tiny_model(seed=5), {"words": Vocab.build([])}, {})
+    assert {name: (path / name).read_bytes() for name in os.listdir(path)} == before
+    assert os.listdir(tmp_path) == ["ckpt"]  # no half-written folder left behind
+    with pytest.raises(OSError):
+        save_checkpoint(tmp_path / "fresh", {"task": "sentiment"}, model, {"words": Vocab.build([])}, {})
+    assert not (tmp_path / "fresh").exists()
