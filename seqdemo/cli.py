@@ -49,7 +49,7 @@ def _train(args) -> int:
     from .tasks.runner import train
 
     task = TASKS[args.task]
-    hparams = task.hyperparameters(args.preset, **overrides_from_namespace(task.Hyperparameters, args))
+    hparams = task.hyperparameters(args.dataset, args.preset, **overrides_from_namespace(task.Hyperparameters, args))
 
     path = train(args.task, args.dataset, hparams, args.out, resolve_device(args.device),
                  callbacks=[ProgressBar()], limit=args.limit)

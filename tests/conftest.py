@@ -17,6 +17,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+torch.set_num_threads(1)  # tiny models run fastest on one thread, and leave a core to the app under test
 
 
 @pytest.fixture(scope="session")
@@ -30,7 +31,7 @@ def tiny_sentiment_checkpoint(tmp_path_factory, cpu) -> Path:
     from seqdemo.tasks import get_task
     from seqdemo.tasks.runner import train
 
-    hparams = get_task("sentiment").hyperparameters("quick", epochs=1, hidden_size=8, max_vocab=800)
+    hparams = get_task("sentiment").hyperparameters("imdb", "quick", epochs=1, hidden_size=8, max_vocab=800)
     return train("sentiment", "imdb", hparams, tmp_path_factory.mktemp("ckpt") / "tiny", cpu, limit=300)
 
 

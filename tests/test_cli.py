@@ -35,9 +35,10 @@ def test_train_evaluate_predict(tmp_path):
 def test_bad_requests_fail_with_a_message_not_a_traceback(tmp_path):
     missing = seqdemo("evaluate", str(tmp_path), "--split", "test")
     assert missing.returncode == 2 and "config.json is missing" in missing.stderr and "Traceback" not in missing.stderr
-    invalid = seqdemo("train", "sentiment", "--dataset", "chinese_reviews", "--out", str(tmp_path / "x"))
+    invalid = seqdemo("train", "sentiment", "--dataset", "chinese_reviews", "--embeddings", "glove_tuned", "--limit", "50",
+                      "--out", str(tmp_path / "x"))
     assert invalid.returncode == 2 and "GloVe vectors are English" in invalid.stderr
-    wrong = seqdemo("train", "sentiment", "--dataset", "imdb", "--hidden-size", "0", "--out", str(tmp_path / "y"))
+    wrong = seqdemo("train", "sentiment", "--dataset", "imdb", "--hidden-size", "0", "--limit", "50", "--out", str(tmp_path / "y"))
     assert wrong.returncode == 2 and "hidden_size must be at least 4" in wrong.stderr
 
 

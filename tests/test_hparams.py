@@ -47,7 +47,7 @@ def test_cli_flags_come_from_the_dataclass_and_override_a_preset():
     args = parser.parse_args(["--hidden-size", "48", "--no-bidirectional", "--cell", "gru"])
     overrides = overrides_from_namespace(SentimentHyperparameters, args)
     assert overrides == {"hidden_size": 48, "bidirectional": False, "cell": "gru"}
-    hparams = SENTIMENT.hyperparameters("quick", **overrides)
+    hparams = SENTIMENT.hyperparameters("imdb", "quick", **overrides)
     assert (hparams.hidden_size, hparams.epochs, hparams.embeddings) == (48, 2, "random")
     with pytest.raises(SystemExit):
         parser.parse_args(["--cell", "transformer"])

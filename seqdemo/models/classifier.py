@@ -16,24 +16,36 @@ class ClassifierOutput:
 
 
 class SequenceClassifier(nn.Module):
+    """With `bigram_vocab_size`, each position also gets a vector for the pair (token, next token),
+    concatenated to the token's own vector: for Chinese characters, that pair is often a word."""
+
     def __init__(self, vocab_size: int, embedding_dim: int, num_classes: int, cell: str, hidden_size: int,
                  num_layers: int, bidirectional: bool, pooling: str, dropout: float, padding_idx: int = 0,
-                 embedding_dropout: float | None = None):
+                 bigram_vocab_size: int = 0):
         super().__init__()
         self.embedding = nn.Embedding(vocab_size, embedding_dim, padding_idx=padding_idx)
-        self.embedding_dropout = nn.Dropout(dropout if embedding_dropout is None else embedding_dropout)
-        self.encoder = RecurrentEncoder(cell, embedding_dim, hidden_size, num_layers, bidirectional, dropout)
+        self.bigram_embedding = nn.Embedding(bigram_vocab_size, embedding_dim, padding_idx=padding_idx) if bigram_vocab_size else None
+        self.embedding_dropout = nn.Dropout(dropout)
+        input_size = embedding_dim * (2 if bigram_vocab_size else 1)
+        self.encoder = RecurrentEncoder(cell, input_size, hidden_size, num_layers, bidirectional, dropout)
         self.pooling = make_pooling(pooling, self.encoder.output_size)
         self.output_dropout = nn.Dropout(dropout)
         self.classify = nn.Linear(self.encoder.output_size, num_classes)
 
-    def forward(self, tokens: torch.Tensor, lengths: torch.Tensor) -> ClassifierOutput:
+    def embed(self, tokens: torch.Tensor, bigrams: torch.Tensor | None = None) -> torch.Tensor:
+        # tokens, bigrams = [batch, time] ids
+        embedded = self.embedding(tokens)  # [batch, time, emb]
+        if self.bigram_embedding is not None:
+            embedded = torch.cat([embedded, self.bigram_embedding(bigrams)], dim=-1)  # [batch, time, 2 * emb]
+        return embedded
+
+    def forward(self, tokens: torch.Tensor, lengths: torch.Tensor, bigrams: torch.Tensor | None = None) -> ClassifierOutput:
         # tokens = [batch, time] ids, lengths = [batch]
-        return self.classify_embedded(self.embedding(tokens), lengths)
+        return self.classify_embedded(self.embed(tokens, bigrams), lengths)
 
     def classify_embedded(self, embedded: torch.Tensor, lengths: torch.Tensor) -> ClassifierOutput:
         """The rest of the forward pass, from word vectors: lets saliency take gradients w.r.t. them."""
-        # embedded = [batch, time, emb]
+        # embedded = [batch, time, input]
         encoded = self.encoder(self.embedding_dropout(embedded), lengths)  # outputs = [batch, time, dirs * hidden]
         pooled, attention = self.pooling(encoded)  # [batch, dirs * hidden]
         logits = self.classify(self.output_dropout(pooled))  # [batch, classes]

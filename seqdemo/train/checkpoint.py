@@ -12,9 +12,7 @@ only when complete, so a crash never leaves a half-written checkpoint that would
 import json
 import os
 import platform
-import shutil
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from safetensors.torch import load_file, save_file
 
 from .. import __version__
 from ..text.vocab import Vocab
+from .atomic import atomic_directory
 
 CONFIG, WEIGHTS, METRICS = "config.json", "model.safetensors", "metrics.json"
 FORMAT = "seqdemo.checkpoint/1"
@@ -73,10 +72,7 @@ def _vocab_file(name: str) -> str:
 
 def save_checkpoint(path: Path, config: dict[str, Any], model: torch.nn.Module, vocabs: dict[str, Vocab],
                     metrics: dict[str, Any]) -> Path:
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{path.name}.", dir=path.parent))
-    try:
+    with atomic_directory(path) as staging:
         state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
         save_file(state, staging / WEIGHTS, metadata={"format": FORMAT})
         for name, vocab in vocabs.items():
@@ -84,22 +80,7 @@ def save_checkpoint(path: Path, config: dict[str, Any], model: torch.nn.Module, 
         full_config = {"format": FORMAT, **config, "vocabs": sorted(vocabs)}
         (staging / CONFIG).write_text(json.dumps(full_config, indent=2, ensure_ascii=False), encoding="utf-8")
         (staging / METRICS).write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
-        _replace_dir(staging, path)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return path
-
-
-def _replace_dir(staging: Path, path: Path) -> None:
-    """Move `staging` to `path`; an existing checkpoint there is swapped out, then removed."""
-    if path.exists():
-        retired = Path(tempfile.mkdtemp(prefix=f".{path.name}.old.", dir=path.parent))
-        os.rename(path, retired / "checkpoint")
-        os.rename(staging, path)
-        shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.rename(staging, path)
+    return Path(path)
 
 
 def read_json(path: Path) -> dict[str, Any]:

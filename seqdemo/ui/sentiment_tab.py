@@ -8,7 +8,7 @@ from ..tasks.sentiment import MAX_INPUT_CHARS, MAX_INPUT_TOKENS, Prediction
 from ..text.scripts import dominant_language
 from ..train import CheckpointError
 from .i18n import Localizer, t
-from .models import find_entry, model_choices, picker_update
+from .models import find_entry, model_choices, picker_update, preferred_model, usable_models
 
 TASK = get_task("sentiment")
 EXAMPLES = {
@@ -26,14 +26,11 @@ EXAMPLES = {
 
 
 def _example_rows() -> list[list[str]]:
-    entries = {lang: [e for e in _entries() if TASK.datasets[e.dataset].language == lang] for lang in EXAMPLES}
-    return [[text, str(entries[lang][0].path)] for lang, texts in EXAMPLES.items() if entries[lang] for text in texts]
-
-
-def _entries():
-    from ..serve import list_models
-
-    return [e for e in list_models(TASK.name) if e.dataset in TASK.datasets]
+    """Each example paired with the first model that reads its language, so clicking it picks that model."""
+    readers = {}
+    for entry in usable_models(TASK):
+        readers.setdefault(TASK.datasets[entry.dataset].language, str(entry.path))
+    return [[text, readers[lang]] for lang, texts in EXAMPLES.items() if lang in readers for text in texts]
 
 
 def highlighted_tokens(prediction: Prediction) -> list[tuple[str, float | None]]:
@@ -50,7 +47,7 @@ def highlighted_tokens(prediction: Prediction) -> list[tuple[str, float | None]]
 
 
 def model_card(path: str | None, lang: str) -> str:
-    entry = find_entry(TASK.name, path)
+    entry = find_entry(TASK, path)
     if entry is None:
         return ""
     hp = entry.config["hyperparameters"]
@@ -62,8 +59,8 @@ def model_card(path: str | None, lang: str) -> str:
         emb=hp["embedding_dim"], embeddings=t(f"card.embeddings.{hp['embeddings']}", lang),
         direction=t("card.direction.bi" if hp["bidirectional"] else "card.direction.uni", lang),
         cell=hp["cell"].upper(), layers=hp["layers"], hidden=hp["hidden_size"],
-        pooling=t(f"card.pooling.{hp['pooling']}", lang),
-        dataset=dataset.summary if dataset else entry.dataset, train=f"{entry.config['data_sizes']['train']:,}",
+        pooling=t(f"card.pooling.{hp['pooling']}", lang), bigrams=t("card.bigrams.yes", lang) if hp.get("bigrams") else "",
+        dataset=t(f"dataset.{entry.dataset}", lang), train=f"{entry.config['data_sizes']['train']:,}",
         accuracy=f"{test.get('accuracy', float('nan')):.1%}", test=f"{int(test.get('examples', 0)):,}",
         f1=f"{test.get('macro_f1', float('nan')):.3f}", params=f"{entry.config.get('parameters', 0):,}",
         command=entry.config.get("command", "?"),
@@ -86,7 +83,7 @@ def _notes(prediction: Prediction, model_language: str, lang: str) -> list[str]:
 
 def classify(text: str, path: str | None, lang: str, cache: PredictorCache):
     """-> (label confidences, shaded tokens, status message). Problems become the message, never an exception."""
-    entry = find_entry(TASK.name, path)
+    entry = find_entry(TASK, path)
     if entry is None:
         return None, None, t("model.none", lang, task=TASK.name)
     try:
@@ -102,13 +99,13 @@ def classify(text: str, path: str | None, lang: str, cache: PredictorCache):
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    initial_choices = model_choices(TASK.name, TASK.metric, L.default)
+    initial_model = preferred_model(TASK, L.default)
     with gr.Tab() as tab:
         L.bind(tab, label="sentiment.tab")
         L.bind(gr.Markdown(), value="sentiment.intro")
         with gr.Row():
             with gr.Column(scale=3):
-                model = L.bind(gr.Dropdown(choices=initial_choices, value=initial_choices[0][1] if initial_choices else None,
+                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial_model,
                                            interactive=True, elem_id="sentiment-model"),
                                label="sentiment.model", info="sentiment.model_info")
                 text = L.bind(gr.Textbox(lines=5, elem_id="sentiment-input"), label="sentiment.input", placeholder="sentiment.placeholder")
@@ -121,9 +118,9 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         weights = L.bind(gr.HighlightedText(show_legend=False, combine_adjacent=False, elem_id="sentiment-weights"),
                          label="sentiment.weights.attention")
         examples = gr.Examples(examples=_example_rows(), inputs=[text, model], examples_per_page=6)
-        L.bind(examples.dataset, label="sentiment.examples")
+        L.bind(examples.dataset, label="sentiment.examples", headers=["sentiment.input", "sentiment.examples.model"])
         with gr.Accordion(open=False) as card_box:
-            card = gr.Markdown(model_card(initial_choices[0][1] if initial_choices else None, L.default))
+            card = gr.Markdown(model_card(initial_model, L.default))
         L.bind(card_box, label="sentiment.card")
 
     def run(text_: str, path: str | None, lang_: str):
@@ -133,6 +130,6 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         trigger(run, [text, model, lang], [confidences, weights, status], concurrency_limit=4)
     clear.click(lambda: ("", None, None, ""), None, [text, confidences, weights, status])
     model.change(model_card, [model, lang], card)
-    model.focus(lambda current, lang_: picker_update(TASK.name, TASK.metric, lang_, current), [model, lang], model)
-    lang.change(lambda current, lang_: (picker_update(TASK.name, TASK.metric, lang_, current), model_card(current, lang_)),
-                [model, lang], [model, card])
+    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
+    lang.change(lambda current, lang_: picker_update(TASK, lang_, current, follow_language=True), [model, lang], model) \
+        .then(model_card, [model, lang], card)
