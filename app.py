@@ -6,6 +6,8 @@ from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home, before gradio is imported
 
+MAX_QUEUED_PER_SHARED_SESSION = 3  # with --share, how many jobs one login may have waiting or running
+
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     from seqdemo.paths import runs_dir
@@ -19,21 +21,39 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
                         help="where models run: auto picks CUDA, then Apple MPS, then the CPU")
     parser.add_argument("--runs-dir", type=Path, default=runs_dir(),
                         help="folder for trained models and the job database (env SEQDEMO_RUNS_DIR)")
-    return parser.parse_args(argv)
+    parser.add_argument("--max-jobs", type=int, default=1,
+                        help="training jobs that may run at once; the rest wait in a queue (default 1)")
+    parser.add_argument("--auth", metavar="USER:PASSWORD", action="append", default=[],
+                        help="require this login (repeat for several users); needed with --share to allow training jobs")
+    args = parser.parse_args(argv)
+    if args.max_jobs < 1:
+        parser.error("--max-jobs must be at least 1")
+    if any(":" not in pair for pair in args.auth):
+        parser.error("--auth takes USER:PASSWORD")
+    return args
 
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     os.environ["SEQDEMO_RUNS_DIR"] = str(args.runs_dir.resolve())  # inherited by worker processes
 
+    from seqdemo.jobs.service import JobService
     from seqdemo.train.device import resolve_device
     from seqdemo.ui import build_app
     from seqdemo.ui.app import CSS
 
     device = resolve_device(args.device)
-    app = build_app(device)
+    # A public link without a login would let anyone on the internet start jobs on this machine.
+    jobs = JobService(args.runs_dir, device=device.type, max_jobs=args.max_jobs,
+                      start_allowed=not args.share or bool(args.auth),
+                      max_queued_per_session=MAX_QUEUED_PER_SHARED_SESSION if args.share else None).start()
+    app = build_app(device, jobs)
     app.queue(default_concurrency_limit=4)
-    app.launch(server_name=args.host, server_port=args.port, share=args.share, css=CSS, show_error=False)
+    auth = [tuple(pair.split(":", 1)) for pair in args.auth] or None
+    try:
+        app.launch(server_name=args.host, server_port=args.port, share=args.share, auth=auth, css=CSS, show_error=False)
+    finally:
+        jobs.stop()
 
 
 if __name__ == "__main__":

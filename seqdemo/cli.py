@@ -8,6 +8,8 @@ from pathlib import Path
 
 from .data import MissingDataError
 from .hparams import add_arguments, overrides_from_namespace
+from .jobs import UnknownJob
+from .jobs.service import JobRefused
 from .tasks import TASKS, BadInput
 from .tasks.runner import InvalidSettings
 from .train import DEVICE_CHOICES, ProgressBar, CheckpointError, DeviceUnavailable, NonFiniteLossError, resolve_device
@@ -42,7 +44,49 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("text", help="the input, e.g. a review")
     predict.add_argument("--device", default="auto", choices=DEVICE_CHOICES)
     predict.add_argument("--json", action="store_true", help="print the full prediction as JSON")
+    jobs = commands.add_parser("jobs", help="background training jobs (the Train tab's queue)")
+    jobs.add_argument("--runs-dir", type=Path, default=None, help="runs folder holding jobs.db (default: $SEQDEMO_RUNS_DIR or runs/)")
+    actions = jobs.add_subparsers(dest="action", required=True)
+    actions.add_parser("list", help="every job with its status and progress")
+    for action, text in (("show", "one job: settings, metrics, log tail"), ("cancel", "cancel a queued or running job"),
+                         ("resume", "queue a cancelled, interrupted or failed job again; it continues from its last epoch"),
+                         ("delete", "delete a finished job and its files")):
+        sub = actions.add_parser(action, help=text)
+        sub.add_argument("job", type=int, help="job number")
+        if action == "delete":
+            sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
+
+
+def _jobs(args) -> int:
+    from .jobs import JobStore
+    from .jobs.service import JobService, database_path
+    from .paths import runs_dir
+
+    folder = args.runs_dir or runs_dir()
+    if args.action == "list":
+        store = JobStore(database_path(folder))
+        print(f"{'id':>4}  {'status':<11} {'progress':>8}  {'epoch':>7}  {'best':>8}  name")
+        for job in store.jobs():
+            best = f"{job.best_metric:.4f}" if job.best_metric is not None else "-"
+            print(f"{job.id:>4}  {job.status:<11} {job.progress:>8.0%}  {job.epoch:>3}/{job.epochs:<3}  {best:>8}  {job.name}")
+        return 0
+    service = JobService(folder)
+    job = service.store.get(args.job)
+    if args.action == "show":
+        print(json.dumps({k: v for k, v in dataclasses.asdict(job).items()}, indent=2, ensure_ascii=False))
+        print("\n".join(service.store.log_tail(job.id, 20)))
+    elif args.action == "cancel":
+        print(f"job {job.id} is now {service.cancel(job.id)}")
+    elif args.action == "resume":
+        service.resume(job.id)
+        print(f"job {job.id} is queued again; the app's scheduler will continue it from its last finished epoch")
+    elif args.action == "delete":
+        if not args.yes and input(f"Delete job {job.id} ({job.name}) and its files? [y/N] ").strip().lower() != "y":
+            return 1
+        service.delete(job.id)
+        print(f"job {job.id} deleted")
+    return 0
 
 
 def _train(args) -> int:
@@ -53,6 +97,9 @@ def _train(args) -> int:
 
     path = train(args.task, args.dataset, hparams, args.out, resolve_device(args.device),
                  callbacks=[ProgressBar()], limit=args.limit)
+    if path is None:
+        print("training stopped before it finished; no checkpoint was written", file=sys.stderr)
+        return 1
     metrics = json.loads((path / "metrics.json").read_text())
     print(f"saved {path}")
     print("test: " + ", ".join(f"{k} {v:.4f}" for k, v in metrics["test"].items()))
@@ -85,9 +132,10 @@ def _predict(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"train": _train, "evaluate": _evaluate, "predict": _predict}
+    handlers = {"train": _train, "evaluate": _evaluate, "predict": _predict, "jobs": _jobs}
     try:
         return handlers[args.command](args)
-    except (BadInput, CheckpointError, DeviceUnavailable, InvalidSettings, MissingDataError, NonFiniteLossError) as error:
+    except (BadInput, CheckpointError, DeviceUnavailable, InvalidSettings, MissingDataError, NonFiniteLossError,
+            JobRefused, UnknownJob) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

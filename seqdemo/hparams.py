@@ -11,6 +11,8 @@ import dataclasses
 import typing
 from typing import Any
 
+from .i18n import t
+
 
 @dataclasses.dataclass(frozen=True)
 class Spec:
@@ -39,8 +41,22 @@ def fields(cls_or_instance) -> list[Field]:
     return [Field(f.name, hints[f.name], f.default, f.metadata["spec"]) for f in dataclasses.fields(cls) if "spec" in f.metadata]
 
 
-def validate(hparams) -> list[str]:
-    """Every problem with the values, as sentences a user can act on. Empty when all is well."""
+@dataclasses.dataclass(frozen=True)
+class Problem:
+    """Something wrong with a setting: a key of the string table and the values it mentions."""
+
+    key: str
+    params: dict[str, Any] = dataclasses.field(default_factory=dict)
+
+    def message(self, lang: str = "en") -> str:
+        return t(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+def validate(hparams) -> list[Problem]:
+    """Every problem with the values, each a sentence a user can act on. Empty when all is well."""
     problems = []
     for field in fields(hparams):
         value = getattr(hparams, field.name)
@@ -48,15 +64,16 @@ def validate(hparams) -> list[str]:
         if field.type is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
-            problems.append(f"{field.name} must be {expected.__name__}, got {value!r}")
+            problems.append(Problem("problem.type", {"name": field.name, "type": expected.__name__, "value": repr(value)}))
             continue
         spec = field.spec
         if spec.choices is not None and value not in spec.choices:
-            problems.append(f"{field.name} must be one of {', '.join(map(str, spec.choices))}; got {value!r}")
+            problems.append(Problem("problem.choice", {"name": field.name, "choices": ", ".join(map(str, spec.choices)),
+                                                       "value": repr(value)}))
         if spec.low is not None and value < spec.low:
-            problems.append(f"{field.name} must be at least {spec.low}; got {value}")
+            problems.append(Problem("problem.low", {"name": field.name, "bound": spec.low, "value": value}))
         if spec.high is not None and value > spec.high:
-            problems.append(f"{field.name} must be at most {spec.high}; got {value}")
+            problems.append(Problem("problem.high", {"name": field.name, "bound": spec.high, "value": value}))
     return problems
 
 

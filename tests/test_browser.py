@@ -59,3 +59,44 @@ def test_chinese_browsers_get_the_chinese_interface_and_can_switch(browser, app_
     expect(page.get_by_role("tab", name="Sentiment")).to_be_visible()
     expect(page.locator("#sentiment-submit")).to_have_text("Classify")
     context.close()
+
+
+def percent(page) -> int:
+    match = re.search(r"(\d+)%", page.locator("#train-job-summary").inner_text())
+    return int(match.group(1)) if match else -1
+
+
+def choose(page, dropdown_id, option):
+    page.locator(f"#{dropdown_id} input").click()
+    page.get_by_role("option", name=option).click()
+
+
+def test_a_training_job_survives_a_reload_and_can_be_cancelled(page, app_url):
+    page.goto(app_url)
+    page.get_by_role("tab", name="Train").click()
+    choose(page, "train-dataset", "Rotten Tomatoes review sentences (English)")
+    page.get_by_text("Settings (hyperparameters)").click()
+    page.locator("#hp-sentiment-epochs input").fill("30")
+    page.locator("#train-name").get_by_role("textbox").fill("browser job")
+    page.locator("#train-start").click()
+    expect(page.locator("#train-start-message")).to_contain_text("is queued", timeout=30_000)
+    expect(page.locator("#train-job-summary")).to_contain_text("browser job", timeout=30_000)
+    expect(page.locator("#train-job-summary")).to_contain_text("running", timeout=60_000)
+    page.wait_for_function("() => /[1-9]\\d*%/.test(document.querySelector('#train-job-summary').innerText)", timeout=120_000)
+    first = percent(page)
+    expect(page.locator("#train-loss-plot .scatterlayer .trace").first).to_be_attached(timeout=30_000)
+    page.wait_for_function(f"() => parseInt(document.querySelector('#train-job-summary').innerText.match(/(\\d+)%/)[1]) > {first}",
+                           timeout=120_000)
+
+    page.reload()
+    page.get_by_role("tab", name="Train").click()
+    expect(page.locator("#train-job-summary")).to_contain_text("browser job", timeout=30_000)
+    expect(page.locator("#train-job-summary")).to_contain_text("running")
+    expect(page.locator("#train-jobs")).to_contain_text("browser job")
+    after_reload = percent(page)
+    assert after_reload >= first
+    page.wait_for_function(f"() => parseInt(document.querySelector('#train-job-summary').innerText.match(/(\\d+)%/)[1]) > {after_reload}",
+                           timeout=120_000)
+
+    page.locator("#train-cancel").click()
+    expect(page.locator("#train-job-summary")).to_contain_text("cancelled", timeout=20_000)

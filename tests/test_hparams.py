@@ -18,7 +18,7 @@ def test_every_field_has_help_and_defaults_pass_validation():
 
 
 def test_out_of_range_and_wrong_choice_are_explained():
-    problems = validate(SentimentHyperparameters(hidden_size=0, cell="transformer", dropout=1.5, layers="two"))
+    problems = [str(p) for p in validate(SentimentHyperparameters(hidden_size=0, cell="transformer", dropout=1.5, layers="two"))]
     assert "hidden_size must be at least 4; got 0" in problems
     assert any(p.startswith("cell must be one of rnn, lstm, gru") for p in problems)
     assert "dropout must be at most 0.9; got 1.5" in problems
@@ -27,10 +27,11 @@ def test_out_of_range_and_wrong_choice_are_explained():
 
 def test_task_specific_checks():
     chinese_glove = SentimentHyperparameters(embeddings="glove_tuned")
-    assert any("GloVe vectors are English" in p for p in SENTIMENT.check(chinese_glove, "chinese_reviews"))
-    assert any("embedding_dim=50" in p for p in SENTIMENT.check(SentimentHyperparameters(embedding_dim=100), "imdb"))
+    assert any("GloVe vectors are English" in str(p) for p in SENTIMENT.check(chinese_glove, "chinese_reviews"))
+    assert any("embedding_dim=50" in str(p) for p in SENTIMENT.check(SentimentHyperparameters(embedding_dim=100), "imdb"))
     assert SENTIMENT.check(SentimentHyperparameters(), "imdb") == []
-    assert "Unknown dataset" in SENTIMENT.check(SentimentHyperparameters(), "yelp")[0]
+    unknown = SENTIMENT.check(SentimentHyperparameters(), "yelp")[0]
+    assert "Unknown dataset" in str(unknown) and "yelp" in unknown.message("zh")
 
 
 def test_round_trip_through_a_dict_and_unknown_names_are_refused():
@@ -48,6 +49,6 @@ def test_cli_flags_come_from_the_dataclass_and_override_a_preset():
     overrides = overrides_from_namespace(SentimentHyperparameters, args)
     assert overrides == {"hidden_size": 48, "bidirectional": False, "cell": "gru"}
     hparams = SENTIMENT.hyperparameters("imdb", "quick", **overrides)
-    assert (hparams.hidden_size, hparams.epochs, hparams.embeddings) == (48, 2, "random")
+    assert (hparams.hidden_size, hparams.epochs, hparams.train_examples) == (48, 3, 5000)
     with pytest.raises(SystemExit):
         parser.parse_args(["--cell", "transformer"])

@@ -16,7 +16,7 @@ import torch
 from torch import nn
 
 from ..data import Splits
-from ..hparams import from_dict, validate
+from ..hparams import Problem, from_dict, validate
 from ..text.vocab import Vocab
 from ..train import TrainingHyperparameters
 
@@ -54,9 +54,10 @@ class Task(ABC):
         recommended = self.datasets[dataset].recommended if dataset in self.datasets else {}
         return from_dict(self.Hyperparameters, {**recommended, **self.presets[preset], **overrides})
 
-    def check(self, hparams: TrainingHyperparameters, dataset: str) -> list[str]:
-        """Every reason these settings cannot train on this dataset, as sentences. Empty means go."""
-        problems = [] if dataset in self.datasets else [f"Unknown dataset '{dataset}' for {self.name}; choose one of {', '.join(self.datasets)}"]
+    def check(self, hparams: TrainingHyperparameters, dataset: str) -> list[Problem]:
+        """Every reason these settings cannot train on this dataset. Empty means go."""
+        problems = [] if dataset in self.datasets else [
+            Problem("problem.dataset", {"dataset": dataset, "task": self.name, "choices": ", ".join(self.datasets)})]
         return problems + validate(hparams)
 
     @abstractmethod

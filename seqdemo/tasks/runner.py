@@ -9,15 +9,18 @@ from typing import Any
 import torch
 
 from ..data import Splits
-from ..hparams import to_dict
-from ..train import (Callback, Trainer, describe_device, load_checkpoint, save_checkpoint, seed_everything)
-from ..train.checkpoint import command_line, library_versions
+from ..hparams import Problem, to_dict
+from ..train import (Callback, Trainer, describe_device, distributed, load_checkpoint, save_checkpoint,
+                     seed_everything)
+from ..train.atomic import atomic_directory
+from ..train.checkpoint import command_line, library_versions, read_vocabs, write_vocabs
+from ..train.state import EpochState, has_state, load_state
 from . import get_task
 
 
 class InvalidSettings(ValueError):
-    def __init__(self, problems: list[str]):
-        super().__init__("; ".join(problems))
+    def __init__(self, problems: list[Problem]):
+        super().__init__("; ".join(map(str, problems)))
         self.problems = problems
 
 
@@ -36,8 +39,14 @@ def limit_splits(data: Splits, limit: int | None) -> Splits:
 
 
 def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.device,
-          callbacks: Sequence[Callback] = (), limit: int | None = None, command: str | None = None) -> Path:
-    """Train, keep the best epoch by validation score, evaluate it once on test, save a checkpoint."""
+          callbacks: Sequence[Callback] = (), limit: int | None = None, command: str | None = None,
+          name: str | None = None, state_dir: Path | None = None) -> Path | None:
+    """Train, keep the best epoch by validation score, evaluate it once on test, save a checkpoint.
+
+    With `state_dir`, the full training state is saved there after every epoch and a later call
+    with the same folder resumes from the last finished epoch. Returns the checkpoint folder, or
+    None when training was stopped before it finished (or on a non-main distributed rank).
+    """
     task = get_task(task_name)
     problems = task.check(hparams, dataset)
     if problems:
@@ -45,30 +54,56 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
     started = time.time()
     seed_everything(hparams.seed)
     data = limit_splits(task.datasets[dataset].load(), limit)
-    vocabs = task.build_vocabs(hparams, dataset, data.train)
+    if hparams.train_examples:
+        data = Splits(spread_sample(data.train, hparams.train_examples), data.validation, data.test)
+    vocabs = _run_vocabs(task, hparams, dataset, data.train, state_dir)
     model = task.build_model(hparams, dataset, vocabs, pretrained=True)
     train_examples, validation_examples, test_examples = (
         task.encode(data[split], hparams, dataset, vocabs) for split in ("train", "validation", "test"))
     trainer = Trainer(model, hparams, device, task.metric, task.mode, callbacks)
+    seconds_before = 0.0
+    if state_dir is not None:
+        if has_state(state_dir / "trainer"):
+            trainer.load_state_dict(load_state(state_dir / "trainer"))
+            seconds_before = trainer.seconds
+        if distributed.is_main():
+            trainer.callbacks.append(EpochState(state_dir / "trainer"))
     result = trainer.fit(
         make_batches=lambda epoch, rng: task.batches(train_examples, hparams.batch_size, shuffle=True, rng=rng),
         loss_fn=task.loss,
         evaluate_fn=lambda m: task.evaluate(m, validation_examples, device),
     )
+    if result.cancelled or not distributed.is_main():
+        return None
     test_metrics = task.evaluate(trainer.model, test_examples, device)
     config = {
-        "task": task_name, "dataset": dataset, "hyperparameters": to_dict(hparams), "limit": limit,
-        "command": command or command_line(), "versions": library_versions(),
-        "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "task": task_name, "dataset": dataset, "name": name or Path(out_dir).name, "hyperparameters": to_dict(hparams),
+        "limit": limit, "processes": distributed.world_size(), "command": command or command_line(),
+        "versions": library_versions(), "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "data_sizes": {split: len(data[split]) for split in ("train", "validation", "test")},
         "parameters": sum(p.numel() for p in model.parameters()),
     }
     metrics = {
         "test": test_metrics, "validation": result.best_metrics, "best_epoch": result.best_epoch,
-        "epochs_run": result.epochs_run, "stopped_early": result.stopped_early, "cancelled": result.cancelled,
-        "train_seconds": round(time.time() - started, 1), "hardware": describe_device(device), "history": result.history,
+        "epochs_run": result.epochs_run, "stopped_early": result.stopped_early,
+        "train_seconds": round(seconds_before + time.time() - started, 1), "hardware": describe_device(device),
+        "history": result.history,
     }
     return save_checkpoint(out_dir, config, trainer.model, vocabs, metrics)
+
+
+def _run_vocabs(task, hparams, dataset: str, train_records, state_dir: Path | None):
+    """Vocabularies for this run; a resumed run reads the ones its first start wrote."""
+    if state_dir is None:
+        return task.build_vocabs(hparams, dataset, train_records)
+    folder = Path(state_dir) / "vocabs"
+    if folder.is_dir():
+        return read_vocabs(folder, sorted(p.stem.removeprefix("vocab_") for p in folder.glob("vocab_*.json")))
+    vocabs = task.build_vocabs(hparams, dataset, train_records)
+    if distributed.is_main():
+        with atomic_directory(folder) as staging:
+            write_vocabs(staging, vocabs)
+    return vocabs
 
 
 def load_model(path: Path, device: torch.device):

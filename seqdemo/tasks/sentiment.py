@@ -9,7 +9,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from ..data import LabeledText, load_chinese_reviews, load_imdb, load_rotten_tomatoes
-from ..hparams import hp
+from ..hparams import Problem, hp
 from ..models import CELLS, POOLINGS, SequenceClassifier
 from ..text.glove import DIM as GLOVE_DIM
 from ..text.glove import glove_embedding_matrix
@@ -105,16 +105,16 @@ class SentimentTask(Task):
     }
     presets = {
         "default": {},
-        "quick": {"hidden_size": 32, "epochs": 2, "max_tokens": 100, "max_vocab": 5000, "embeddings": "random", "batch_size": 64},
+        "quick": {"hidden_size": 64, "epochs": 3, "max_tokens": 150, "max_vocab": 10000, "train_examples": 5000},
     }
 
-    def check(self, hparams: SentimentHyperparameters, dataset: str) -> list[str]:
+    def check(self, hparams: SentimentHyperparameters, dataset: str) -> list[Problem]:
         problems = super().check(hparams, dataset)
         if hparams.embeddings != "random":
             if dataset in self.datasets and self.datasets[dataset].language != "en":
-                problems.append("GloVe vectors are English words: use embeddings=random for a Chinese dataset")
+                problems.append(Problem("problem.glove_language"))
             if hparams.embedding_dim != GLOVE_DIM:
-                problems.append(f"GloVe vectors have {GLOVE_DIM} dimensions: set embedding_dim={GLOVE_DIM} or embeddings=random")
+                problems.append(Problem("problem.glove_dim", {"dim": GLOVE_DIM}))
         return problems
 
     def tokenize(self, dataset: str, text: str) -> list[Token]:

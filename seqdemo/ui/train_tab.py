@@ -1,0 +1,393 @@
+"""The Train tab: queue background training jobs, watch them live, cancel, resume, delete, compare.
+
+The tab only reads and writes the job database through `JobService`; training happens in worker
+processes, so closing or reloading the page changes nothing, and every browser sees the same jobs.
+"""
+
+import math
+from pathlib import Path
+from typing import Any
+
+import gradio as gr
+import pandas as pd
+
+from ..hparams import Field, fields
+from ..i18n import STRINGS
+from ..jobs import FINISHED, Job, UnknownJob
+from ..jobs.service import MAX_PROCESSES, JobRefused, JobService
+from ..tasks import TASKS, Task
+from ..tasks.runner import InvalidSettings
+from ..train.checkpoint import METRICS, CheckpointError, read_json
+from . import plots
+from .i18n import Localizer, t
+
+REFRESH_SECONDS = 2.0
+DEFAULT_PRESET = "quick"
+TABLE_COLUMNS = ["id", "name", "task", "status", "progress", "epoch", "elapsed", "eta", "best"]
+
+
+# ---- formatting -----------------------------------------------------------------------------
+
+def duration(seconds: float | None) -> str:
+    if seconds is None or not math.isfinite(seconds):
+        return "–"
+    seconds = int(seconds)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def field_help(field: Field, lang: str) -> str:
+    """The dataclass's one-line help (or its translation), with the allowed range."""
+    text = STRINGS.get(f"hp.{field.name}", {}).get(lang) or field.spec.help
+    if field.spec.low is not None and field.spec.high is not None:
+        text += f" [{field.spec.low:g} – {field.spec.high:g}]"
+    return text
+
+
+def job_label(job: Job) -> str:
+    return f"#{job.id} · {job.name}"
+
+
+def jobs_table(jobs: list[Job], lang: str) -> list[list[Any]]:
+    rows = []
+    for job in reversed(jobs):  # newest first
+        best = f"{job.metric} {job.best_metric:.4f}" if job.best_metric is not None else "–"
+        rows.append([job.id, job.name, t(f"task.{job.task}", lang), t(f"status.{job.status}", lang),
+                     f"{job.progress:.0%}", f"{job.epoch}/{job.epochs}", duration(job.elapsed), duration(job.eta), best])
+    return rows
+
+
+def job_summary(job: Job, lang: str) -> str:
+    best = f"{job.best_metric:.4f}" if job.best_metric is not None else "–"
+    text = t("train.summary", lang, id=job.id, name=job.name, status=t(f"status.{job.status}", lang),
+             progress=f"{job.progress:.0%}", epoch=job.epoch, epochs=job.epochs, elapsed=duration(job.elapsed),
+             eta=duration(job.eta), metric=job.metric, best=best)
+    if job.error:
+        text += "\n\n" + t("train.error", lang, error=job.error)
+    if job.status == "succeeded" and job.checkpoint:
+        text += "\n\n" + t("train.done", lang, task=t(f"task.{job.task}", lang))
+    return text
+
+
+def test_figures(job: Job) -> dict[str, float]:
+    if not job.checkpoint:
+        return {}
+    try:
+        return read_json(Path(job.checkpoint) / METRICS).get("test", {})
+    except CheckpointError:  # a deleted folder simply has no figures
+        return {}
+
+
+# ---- the tab --------------------------------------------------------------------------------
+
+class TrainTab:
+    def __init__(self, L: Localizer, lang: gr.components.Component, service: JobService):
+        self.L, self.lang, self.service = L, lang, service
+        self.tasks = list(TASKS.values())
+        self.fields: dict[str, dict[str, gr.components.Component]] = {}  # task -> field name -> widget
+        self.groups: dict[str, gr.Group] = {}
+        self.help_bindings: list[tuple[gr.components.Component, Task, Field]] = []  # widgets whose help is translated
+
+    # -- layout
+
+    def build(self) -> None:
+        L = self.L
+        first = self.tasks[0]
+        with gr.Tab() as tab:
+            L.bind(tab, label="train.tab")
+            L.bind(gr.Markdown(), value="train.intro")
+            if not self.service.start_allowed:
+                L.bind(gr.Markdown(), value="jobs.refused_share")
+            with gr.Row():
+                with gr.Column(scale=2, min_width=340):
+                    self._form(first)
+                with gr.Column(scale=3):
+                    self._queue()
+            self._details()
+            self._comparison()
+        self._wire()
+
+    def _form(self, first: Task) -> None:
+        L = self.L
+        L.bind(gr.Markdown(), value="train.new_job")
+        self.task_dd = L.bind(gr.Dropdown(choices=self._task_choices(L.default), value=first.name, elem_id="train-task"),
+                              label="train.task")
+        first_dataset = next(iter(first.datasets))
+        self.dataset_dd = L.bind(gr.Dropdown(choices=self._dataset_choices(first, L.default), value=first_dataset,
+                                             elem_id="train-dataset"), label="train.dataset")
+        self.preset_dd = L.bind(gr.Dropdown(choices=self._preset_choices(first, L.default), value=DEFAULT_PRESET,
+                                            elem_id="train-preset"), label="train.preset", info="train.preset_info")
+        self.name_tb = L.bind(gr.Textbox(max_length=60, elem_id="train-name"), label="train.name", placeholder="train.name_hint")
+        with gr.Accordion(open=False) as box:
+            L.bind(box, label="train.hyperparameters")
+            for task in self.tasks:
+                values = task.hyperparameters(next(iter(task.datasets)), DEFAULT_PRESET)
+                with gr.Group(visible=task is first) as group:
+                    self.groups[task.name] = group
+                    self.fields[task.name] = {f.name: self._widget(task, f, getattr(values, f.name)) for f in fields(task.Hyperparameters)}
+            self.processes = L.bind(gr.Slider(1, MAX_PROCESSES, value=1, step=1, elem_id="train-processes"),
+                                    label="train.processes", info="train.processes_info")
+        self.start_btn = L.bind(gr.Button(variant="primary", elem_id="train-start"), value="train.start")
+        self.start_msg = gr.Markdown(elem_id="train-start-message")
+
+    def _widget(self, task: Task, field: Field, value: Any) -> gr.components.Component:
+        common = dict(label=field.name, info=field_help(field, self.L.default), elem_id=f"hp-{task.name}-{field.name}")
+        if field.type is bool:
+            widget = gr.Checkbox(value=value, **common)
+        elif field.spec.choices is not None:
+            widget = gr.Dropdown(choices=list(field.spec.choices), value=value, **common)
+        elif field.type is int:
+            widget = gr.Number(value=value, precision=0, **common)
+        else:
+            widget = gr.Number(value=value, **common)
+        self.help_bindings.append((widget, task, field))
+        return widget
+
+    def _queue(self) -> None:
+        L = self.L
+        L.bind(gr.Markdown(), value="train.jobs")
+        self.table = L.bind(gr.Dataframe(value=jobs_table(self.service.store.jobs(), L.default), interactive=False,
+                                         wrap=True, max_height=360, elem_id="train-jobs"),
+                            headers=[f"train.col.{c}" for c in TABLE_COLUMNS])
+        jobs = self.service.store.jobs()
+        # custom values allowed: the choices change while the page is open, faster than Gradio's own record of them
+        self.job_dd = L.bind(gr.Dropdown(choices=[(job_label(j), j.id) for j in reversed(jobs)], value=None,
+                                         allow_custom_value=True, elem_id="train-job"), label="train.selected")
+        with gr.Row():
+            self.cancel_btn = L.bind(gr.Button(size="sm", elem_id="train-cancel"), value="train.cancel")
+            self.resume_btn = L.bind(gr.Button(size="sm", elem_id="train-resume"), value="train.resume")
+            self.delete_btn = L.bind(gr.Button(size="sm", variant="stop", elem_id="train-delete"), value="train.delete")
+        with gr.Row(visible=False) as self.confirm_row:
+            self.confirm_md = gr.Markdown()
+            self.confirm_yes = L.bind(gr.Button(size="sm", variant="stop", elem_id="train-delete-yes"), value="train.delete_yes")
+            self.confirm_no = L.bind(gr.Button(size="sm"), value="train.delete_no")
+        self.action_msg = gr.Markdown(elem_id="train-action-message")
+
+    def _details(self) -> None:
+        L = self.L
+        self.summary_md = gr.Markdown(elem_id="train-job-summary")
+        with gr.Row():
+            self.loss_plot = gr.Plot(elem_id="train-loss-plot", show_label=False)
+            self.metric_plot = gr.Plot(elem_id="train-metric-plot", show_label=False)
+        with gr.Row():
+            self.settings_json = L.bind(gr.JSON(elem_id="train-settings"), label="train.settings")
+            self.log_box = L.bind(gr.Textbox(lines=12, max_lines=12, interactive=False, autoscroll=True,
+                                             elem_id="train-log"), label="train.log")
+        self.seen = gr.State({})  # what the page already shows, to redraw only when something changed
+
+    def _comparison(self) -> None:
+        L = self.L
+        with gr.Accordion(open=False) as box:
+            L.bind(box, label="train.compare")
+            L.bind(gr.Markdown(), value="train.compare_intro")
+            with gr.Row():
+                self.compare_dd = L.bind(gr.Dropdown(multiselect=True, choices=self._job_choices(), allow_custom_value=True,
+                                                     elem_id="train-compare-jobs", scale=4), label="train.compare_jobs")
+                self.compare_btn = L.bind(gr.Button(scale=1, elem_id="train-compare"), value="train.compare_button")
+            self.compare_plot = gr.Plot(show_label=False, elem_id="train-compare-plot")
+            self.compare_table = gr.Dataframe(interactive=False, wrap=True, elem_id="train-compare-table")
+
+    # -- choices
+
+    def _task_choices(self, lang: str) -> list[tuple[str, str]]:
+        return [(t(f"task.{task.name}", lang), task.name) for task in self.tasks]
+
+    @staticmethod
+    def _dataset_choices(task: Task, lang: str) -> list[tuple[str, str]]:
+        return [(t(f"dataset.{name}", lang), name) for name in task.datasets]
+
+    @staticmethod
+    def _preset_choices(task: Task, lang: str) -> list[tuple[str, str]]:
+        return [(t(f"preset.{name}", lang), name) for name in task.presets]
+
+    def _job_choices(self) -> list[tuple[str, int]]:
+        return [(job_label(j), j.id) for j in reversed(self.service.store.jobs())]
+
+    # -- behaviour
+
+    def _all_fields(self) -> list[gr.components.Component]:
+        return [w for task in self.tasks for w in self.fields[task.name].values()]
+
+    def on_task(self, task_name: str, lang: str):
+        task = TASKS[task_name]
+        dataset = next(iter(task.datasets))
+        return ([gr.update(choices=self._dataset_choices(task, lang), value=dataset),
+                 gr.update(choices=self._preset_choices(task, lang), value=DEFAULT_PRESET if DEFAULT_PRESET in task.presets else "default")]
+                + [gr.update(visible=name == task_name) for name in self.groups])
+
+    def on_settings_source(self, task_name: str, dataset: str, preset: str):
+        """A new dataset or preset: reset the form to what they recommend."""
+        task = TASKS[task_name]
+        if dataset not in task.datasets or preset not in task.presets:
+            return [gr.update() for _ in self._all_fields()]
+        values = task.hyperparameters(dataset, preset)
+        return [gr.update(value=getattr(values, f)) if name == task_name else gr.update()
+                for name in self.fields for f in self.fields[name]]
+
+    def on_start(self, task_name, dataset, preset, name, processes, lang, *values, request: gr.Request = None):
+        task = TASKS[task_name]
+        names = [f for n in self.fields for f in self.fields[n]]
+        owners = [n for n in self.fields for _ in self.fields[n]]
+        mine = {f: self._coerce(task, f, v) for f, owner, v in zip(names, owners, values) if owner == task_name}
+        session = (getattr(request, "username", None) or getattr(request, "session_hash", None)) if request else None
+        try:
+            job = self.service.submit(task_name, dataset, mine, preset=preset, name=name or "", processes=int(processes or 1),
+                                      session=session)
+        except InvalidSettings as error:
+            problems = "\n".join(f"- {p.message(lang)}" for p in error.problems)
+            return t("train.invalid", lang) + "\n" + problems, gr.update(), gr.update()
+        except JobRefused as error:
+            return "⚠️ " + error.problem.message(lang), gr.update(), gr.update()
+        return (t("train.queued", lang, id=job.id, name=job.name), gr.update(choices=self._job_choices(), value=job.id),
+                gr.update(choices=self._job_choices()))
+
+    @staticmethod
+    def _coerce(task: Task, name: str, value: Any) -> Any:
+        """Gradio gives numbers as floats; integer fields get an int when the value is whole."""
+        field = next(f for f in fields(task.Hyperparameters) if f.name == name)
+        if field.type is int and isinstance(value, float) and value.is_integer():
+            return int(value)
+        return value
+
+    def refresh(self, job_id: int | None, lang: str, seen: dict):
+        """Timer tick: the table always; job pickers when jobs came or went; the selected job's
+        curves only when new metrics arrived (redrawing plots every tick would flicker)."""
+        jobs = self.service.store.jobs()
+        ids = [j.id for j in jobs]
+        if ids != seen.get("ids"):
+            choices = [(job_label(j), j.id) for j in reversed(jobs)]
+            pickers = [gr.update(choices=choices), gr.update(choices=choices)]
+        else:
+            pickers = [gr.update(), gr.update()]
+        seen = {**seen, "ids": ids}
+        job = next((j for j in jobs if j.id == self._job_number(job_id)), None)
+        if job is None:
+            return [jobs_table(jobs, lang), *pickers, "", None, None, None, "", seen]
+        metrics = self.service.store.metrics(job.id)
+        stamp = [job.id, len(metrics), job.status, lang]
+        curves = [gr.update(), gr.update(), gr.update()]
+        if stamp != seen.get("stamp"):
+            curves = [plots.loss_curves(metrics, lang), plots.metric_curve(metrics, job.metric, lang),
+                      {"task": job.task, "dataset": job.dataset, **job.config}]
+        seen["stamp"] = stamp
+        log = "\n".join(self.service.store.log_tail(job.id))
+        return [jobs_table(jobs, lang), *pickers, job_summary(job, lang), *curves, log, seen]
+
+    def latest_job(self) -> int | None:
+        """The newest running job, else the newest job of all."""
+        jobs = self.service.store.jobs()
+        running = [j for j in jobs if j.status == "running"]
+        return (running or jobs)[-1].id if jobs else None
+
+    def on_select_row(self, evt: gr.SelectData, table):
+        row = evt.index[0] if isinstance(evt.index, (list, tuple)) else evt.index
+        try:
+            return int(table.iloc[row, 0])
+        except (IndexError, ValueError, AttributeError):
+            return gr.update()
+
+    @staticmethod
+    def _job_number(value: Any) -> int | None:
+        """The picker's value as a job number (the picker also accepts typed text)."""
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return None
+
+    def _job(self, value: Any) -> Job | None:
+        number = self._job_number(value)
+        try:
+            return self.service.store.get(number) if number is not None else None
+        except UnknownJob:
+            return None
+
+    def on_cancel(self, job_id, lang):
+        job = self._job(job_id)
+        if job is None:
+            return t("train.pick_first", lang)
+        status = self.service.cancel(job.id)
+        return t("train.cancel_sent", lang, id=job.id, status=t(f"status.{status}", lang))
+
+    def on_resume(self, job_id, lang):
+        job = self._job(job_id)
+        if job is None:
+            return t("train.pick_first", lang)
+        try:
+            self.service.resume(job.id)
+        except JobRefused as error:
+            return "⚠️ " + error.problem.message(lang)
+        return t("train.resumed", lang, id=job.id)
+
+    def on_delete(self, job_id, lang):
+        job = self._job(job_id)
+        if job is None:
+            return gr.update(visible=False), "", t("train.pick_first", lang)
+        if job.status not in FINISHED:
+            return gr.update(visible=False), "", "⚠️ " + t("jobs.delete_active", lang, status=t(f"status.{job.status}", lang))
+        return gr.update(visible=True), t("train.delete_confirm", lang, id=job.id, name=job.name), ""
+
+    def on_delete_confirmed(self, job_id, lang):
+        job = self._job(job_id)
+        if job is None:
+            return gr.update(visible=False), t("train.pick_first", lang), gr.update()
+        try:
+            self.service.delete(job.id)
+        except JobRefused as error:
+            return gr.update(visible=False), "⚠️ " + error.problem.message(lang), gr.update()
+        return gr.update(visible=False), t("train.deleted", lang, id=job_id), None
+
+    def on_compare(self, job_ids, lang):
+        jobs = [job for job in map(self._job, job_ids or []) if job is not None]
+        if not jobs:
+            return None, None
+        metric = jobs[0].metric
+        runs = {job_label(j): self.service.store.metrics(j.id) for j in jobs}
+        rows = []
+        for job in jobs:
+            hp = job.config.get("hyperparameters", {})
+            test = test_figures(job)
+            rows.append({
+                t("train.col.name", lang): job_label(job), "cell": hp.get("cell", "–"), "layers": hp.get("layers", "–"),
+                "hidden": hp.get("hidden_size", "–"), "bidirectional": hp.get("bidirectional", "–"),
+                t("train.col.status", lang): t(f"status.{job.status}", lang),
+                t("train.col.best", lang): round(job.best_metric, 4) if job.best_metric is not None else "–",
+                t("train.col.test", lang, metric=metric): round(test[metric], 4) if metric in test else "–",
+                t("train.col.elapsed", lang): duration(job.elapsed),
+            })
+        return plots.comparison(runs, metric, lang), pd.DataFrame(rows)
+
+    def on_language(self, task_name: str, lang: str):
+        """Help texts and choice labels of the form, in the new language (values stay)."""
+        task = TASKS[task_name]
+        updates = [gr.update(choices=self._task_choices(lang)), gr.update(choices=self._dataset_choices(task, lang)),
+                   gr.update(choices=self._preset_choices(task, lang))]
+        return updates + [gr.update(info=field_help(field, lang)) for _, _, field in self.help_bindings]
+
+    def _wire(self) -> None:
+        fields_ = self._all_fields()
+        self.task_dd.change(self.on_task, [self.task_dd, self.lang],
+                            [self.dataset_dd, self.preset_dd] + list(self.groups.values()))
+        for source in (self.dataset_dd, self.preset_dd):
+            source.change(self.on_settings_source, [self.task_dd, self.dataset_dd, self.preset_dd], fields_)
+        self.start_btn.click(self.on_start, [self.task_dd, self.dataset_dd, self.preset_dd, self.name_tb, self.processes,
+                                             self.lang] + fields_,
+                             [self.start_msg, self.job_dd, self.compare_dd])
+        timer = gr.Timer(REFRESH_SECONDS)
+        details = [self.summary_md, self.loss_plot, self.metric_plot, self.settings_json, self.log_box]
+        refresh_outputs = [self.table, self.job_dd, self.compare_dd] + details + [self.seen]
+        timer.tick(self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs, show_progress="hidden")
+        self.job_dd.change(self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs, show_progress="hidden")
+        self.table.select(self.on_select_row, [self.table], self.job_dd)
+        self.cancel_btn.click(self.on_cancel, [self.job_dd, self.lang], self.action_msg)
+        self.resume_btn.click(self.on_resume, [self.job_dd, self.lang], self.action_msg)
+        self.delete_btn.click(self.on_delete, [self.job_dd, self.lang], [self.confirm_row, self.confirm_md, self.action_msg])
+        self.confirm_no.click(lambda: gr.update(visible=False), None, self.confirm_row)
+        self.confirm_yes.click(self.on_delete_confirmed, [self.job_dd, self.lang], [self.confirm_row, self.action_msg, self.job_dd])
+        self.compare_btn.click(self.on_compare, [self.compare_dd, self.lang], [self.compare_plot, self.compare_table])
+        help_widgets = [w for w, _, _ in self.help_bindings]
+        self.lang.change(self.on_language, [self.task_dd, self.lang], [self.task_dd, self.dataset_dd, self.preset_dd] + help_widgets)
+
+
+def build(L: Localizer, lang: gr.components.Component, service: JobService, app: gr.Blocks) -> None:
+    tab = TrainTab(L, lang, service)
+    tab.build()
+    app.load(tab.latest_job, None, tab.job_dd)  # a fresh page follows the job most likely wanted
