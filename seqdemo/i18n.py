@@ -61,7 +61,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "hp.epochs": {"zh": "最多遍历训练数据的轮数。"},
     "hp.clip": {"zh": "梯度裁剪：梯度范数的上限（0 表示不裁剪）。"},
     "hp.patience": {"zh": "早停：验证集分数连续多少轮没有提升就停止。"},
-    "hp.lr_patience": {"zh": "验证集分数连续多少轮没有提升时把学习率减半。"},
+    "hp.schedule": {"zh": "学习率调度：验证分数停滞时减半，或在全部步数上余弦衰减（先短暂预热）。"},
+    "hp.lr_patience": {"zh": "停滞调度：验证集分数连续多少轮没有提升时把学习率减半。"},
     "hp.seed": {"zh": "随机种子：相同的种子和数据得到相同的模型。"},
     "hp.train_examples": {"zh": "只用这么多条训练样本（均匀取自训练集；0 表示全部）：更快，但准确率更低。"},
     "hp.amp": {"zh": "混合精度：CPU 上用 bfloat16，CUDA 上用 float16；只有在支持低精度运算的硬件上才更快。"},
@@ -149,6 +150,119 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "train.compare_jobs": {"en": "Jobs to compare", "zh": "要对比的任务"},
     "train.compare_button": {"en": "Compare", "zh": "对比"},
+    # text generation tab
+    "task.generation": {"en": "Text generation", "zh": "文本生成"},
+    "task.translation": {"en": "Translation", "zh": "机器翻译"},
+    "dataset.shakespeare": {"en": "Shakespeare's plays, character by character", "zh": "莎士比亚戏剧（逐字符）"},
+    "dataset.shakespeare_words": {"en": "Shakespeare's plays, word by word", "zh": "莎士比亚戏剧（逐词）"},
+    "dataset.tang_poems": {"en": "Tang poems and Song ci (Chinese)", "zh": "唐诗与宋词"},
+    "dataset.tatoeba_en_zh": {"en": "Tatoeba sentences, English → Chinese", "zh": "Tatoeba 句对：英译中"},
+    "dataset.tatoeba_zh_en": {"en": "Tatoeba sentences, Chinese → English", "zh": "Tatoeba 句对：中译英"},
+    "preset.no_attention": {"en": "Without attention (for comparison)", "zh": "不使用注意力（用于对比）"},
+    "generation.tab": {"en": "Text generation", "zh": "文本生成"},
+    "generation.intro": {
+        "en": "A language model writes one character (or word) at a time, each time choosing from its prediction of "
+              "what comes next. Give it a beginning and watch it continue; darker tokens were more certain choices.",
+        "zh": "语言模型一次写一个字符（或一个词），每一步都根据它对下一个内容的预测来选择。给它一个开头，看它如何续写；"
+              "颜色越深的字表示模型越有把握。",
+    },
+    "generation.model": {"en": "Model", "zh": "模型"},
+    "generation.prompt": {"en": "Beginning (prompt)", "zh": "开头（提示）"},
+    "generation.prompt_hint": {"en": "e.g. ROMEO:", "zh": "例如：床前明月光，"},
+    "generation.length": {"en": "Tokens to write", "zh": "生成长度"},
+    "generation.temperature": {"en": "Temperature", "zh": "温度"},
+    "generation.temperature_info": {"en": "0 = always the likeliest token; higher = more adventurous (0 – 5)",
+                                    "zh": "0 表示总选最可能的字；越高越大胆（0 – 5）"},
+    "generation.top_k": {"en": "Top-k", "zh": "Top-k"},
+    "generation.top_k_info": {"en": "Choose only among the k likeliest tokens (0 = all)", "zh": "只在最可能的 k 个中选择（0 表示不限）"},
+    "generation.top_p": {"en": "Top-p", "zh": "Top-p"},
+    "generation.top_p_info": {"en": "Choose among the likeliest tokens covering this much probability (1 = all)",
+                              "zh": "只在累计概率达到该值的最可能候选中选择（1 表示不限）"},
+    "generation.seed": {"en": "Seed", "zh": "随机种子"},
+    "generation.seed_info": {"en": "The same seed gives the same text; empty = new each time",
+                             "zh": "相同的种子得到相同的文本；留空则每次不同"},
+    "generation.submit": {"en": "Generate", "zh": "生成"},
+    "generation.output": {"en": "Generated text (darker = the model was surer)", "zh": "生成的文本（颜色越深，模型越有把握）"},
+    "generation.plain": {"en": "As plain text", "zh": "纯文本"},
+    "generation.examples": {"en": "Examples (click one)", "zh": "示例（点击试试）"},
+    "generation.card": {"en": "How this model works", "zh": "这个模型如何工作"},
+    "generation.unit.chars": {"en": "character", "zh": "字符"},
+    "generation.unit.en_lines": {"en": "word", "zh": "词"},
+    "generation.card.body": {
+        "en": "**{name}** reads text one {unit} at a time with a {layers}-layer {cell} of {hidden} units and predicts "
+              "the next {unit}. It trained on chunks of {bptt} {unit}s, carrying its memory from one chunk to the next.\n\n"
+              "- Trained on: {dataset}\n"
+              "- On text it never saw: **{loss:.3f} nats = {bits:.3f} bits per {unit}** (perplexity {perplexity:.2f}; "
+              "validation perplexity {validation:.2f})\n"
+              "- Parameters: {params}\n"
+              "- Trained with: `{command}`",
+        "zh": "**{name}** 每次读一个{unit}，用 {layers} 层、每层 {hidden} 个单元的 {cell} 预测下一个{unit}。训练时每段 {bptt} 个{unit}，"
+              "并把记忆从上一段带到下一段。\n\n"
+              "- 训练数据：{dataset}\n"
+              "- 在从未见过的文本上：**每{unit} {loss:.3f} 奈特 = {bits:.3f} 比特**（困惑度 {perplexity:.2f}；验证集困惑度 {validation:.2f}）\n"
+              "- 参数量：{params}\n"
+              "- 训练命令：`{command}`",
+    },
+    "generation.prompt_cut": {"en": "The beginning is long: only its last {limit:,} characters were read.",
+                              "zh": "开头太长：只读取了最后 {limit:,} 个字符。"},
+    "generation.unknown": {"en": "{count} character(s) of the beginning are unknown to this model and were read as <unk>.",
+                           "zh": "开头中有 {count} 个字符这个模型不认识，按 <unk> 处理。"},
+    "generation.empty_prompt": {"en": "No beginning given: the model starts a new text from scratch.",
+                                "zh": "没有给出开头：模型从头开始写。"},
+    "generation.bad_number": {"en": "Please enter numbers in the settings.", "zh": "请在设置中输入数字。"},
+    # translation tab
+    "translation.tab": {"en": "Translation", "zh": "机器翻译"},
+    "translation.intro": {
+        "en": "An encoder reads the sentence in both directions; a decoder writes the translation one token at a time, "
+              "and at every step the attention decides which source words to look at. The heat map shows those looks.",
+        "zh": "编码器从两个方向读入句子；解码器逐个写出译文，每一步由注意力机制决定要看源句中的哪些词。热力图展示了这些注意力。",
+    },
+    "translation.direction": {"en": "Direction", "zh": "翻译方向"},
+    "translation.model": {"en": "Model", "zh": "模型"},
+    "translation.input": {"en": "Sentence", "zh": "句子"},
+    "translation.input_hint": {"en": "e.g. Where is the train station?", "zh": "例如：你会说英语吗？"},
+    "translation.beam": {"en": "Beam width", "zh": "束宽"},
+    "translation.beam_info": {"en": "How many partial translations to keep at each step (1 = greedy)",
+                              "zh": "每一步保留多少个候选译文（1 表示贪心解码）"},
+    "translation.submit": {"en": "Translate", "zh": "翻译"},
+    "translation.output": {"en": "Translation", "zh": "译文"},
+    "translation.alternatives": {"en": "Beam alternatives (best first)", "zh": "束搜索的候选（最佳在前）"},
+    "translation.alternative": {"en": "translation", "zh": "译文"},
+    "translation.score": {"en": "score (log-probability per token)", "zh": "得分（按长度归一化的对数概率）"},
+    "translation.examples": {"en": "Examples (click one)", "zh": "示例（点击试试）"},
+    "translation.heatmap_title": {"en": "Attention: which source words each output word looked at",
+                                  "zh": "注意力：每个输出词关注了源句中的哪些词"},
+    "translation.source_axis": {"en": "source", "zh": "源句"},
+    "translation.output_axis": {"en": "output", "zh": "译文"},
+    "translation.hover": {"en": "output %{y} looked at %{x}: %{z:.2f}", "zh": "译文 %{y} 关注 %{x}：%{z:.2f}"},
+    "translation.unknown": {"en": "{count} word(s) are unknown to this model; an unknown output word is copied from the "
+                                  "source word it attended to.",
+                            "zh": "有 {count} 个词这个模型不认识；译文中的未知词会从它最关注的源词复制过来。"},
+    "translation.no_attention": {"en": "This model has no attention, so there is no heat map: it squeezes the whole sentence into one vector.",
+                                 "zh": "此模型没有注意力层，因此没有热力图：它把整个句子压缩成一个向量。"},
+    "translation.card": {"en": "How this model works", "zh": "这个模型如何工作"},
+    "translation.card.attention": {"en": "Bahdanau attention over the encoder's outputs", "zh": "对编码器输出使用 Bahdanau 注意力"},
+    "translation.card.no_attention": {"en": "no attention: one fixed summary of the sentence", "zh": "不使用注意力：整个句子只用一个固定向量表示"},
+    "translation.card.body": {
+        "en": "**{name}**: a bidirectional {cell} encoder ({hidden} units each way) and a {cell} decoder ({decoder} units), "
+              "{attention}.\n\n"
+              "- Trained on: {dataset} ({train} pairs)\n"
+              "- Test BLEU: **{bleu:.1f}** with beam width {beam} (greedy {greedy:.1f}) on {test} pairs it never saw\n"
+              "- Parameters: {params}\n"
+              "- Trained with: `{command}`",
+        "zh": "**{name}**：双向 {cell} 编码器（每个方向 {hidden} 个单元）与 {cell} 解码器（{decoder} 个单元），{attention}。\n\n"
+              "- 训练数据：{dataset}（{train} 对）\n"
+              "- 测试 BLEU：**{bleu:.1f}**（束宽 {beam}；贪心解码 {greedy:.1f}），基于 {test} 对从未见过的句子\n"
+              "- 参数量：{params}\n"
+              "- 训练命令：`{command}`",
+    },
+    "input.temperature": {"en": "Temperature must be between 0 and {limit:g}: 0 always picks the likeliest token, "
+                                "above about 2 the text turns to noise.",
+                          "zh": "温度必须在 0 到 {limit:g} 之间：0 总是选最可能的字，大于 2 左右文本就会变成乱码。"},
+    "input.top_k": {"en": "Top-k must be 0 (no limit) or a positive whole number.", "zh": "Top-k 必须是 0（不限）或正整数。"},
+    "input.top_p": {"en": "Top-p must be above 0 and at most 1.", "zh": "Top-p 必须大于 0 且不超过 1。"},
+    "input.max_tokens": {"en": "The length must be between 1 and {limit:,} tokens.", "zh": "生成长度必须在 1 到 {limit:,} 之间。"},
+    "input.beam": {"en": "Beam width must be between 1 and {limit}.", "zh": "束宽必须在 1 到 {limit} 之间。"},
     # sentiment tab
     "sentiment.tab": {"en": "Sentiment", "zh": "情感分析"},
     "sentiment.intro": {
@@ -215,7 +329,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "card.pooling.last": {"en": "The state after the last word summarises the text. ", "zh": "读完最后一个词时的状态作为全文的概括。"},
     "label.negative": {"en": "negative", "zh": "负面"},
     "label.positive": {"en": "positive", "zh": "正面"},
-    "model.choice": {"en": "{name} · test accuracy {metric}", "zh": "{name} · 测试准确率 {metric}"},
+    "model.choice.sentiment": {"en": "{name} · test accuracy {accuracy:.1%}", "zh": "{name} · 测试准确率 {accuracy:.1%}"},
+    "model.choice.generation": {"en": "{name} · held-out {bits_per_token:.2f} bits per token",
+                                "zh": "{name} · 测试集每词元 {bits_per_token:.2f} 比特"},
+    "model.choice.translation": {"en": "{name} · test BLEU {bleu:.1f}", "zh": "{name} · 测试 BLEU {bleu:.1f}"},
     "model.none": {
         "en": "No model is available yet. Train one with `python -m seqdemo train {task} ...`.",
         "zh": "还没有可用的模型。请用 `python -m seqdemo train {task} ...` 训练一个。",

@@ -35,6 +35,28 @@ def tiny_sentiment_checkpoint(tmp_path_factory, cpu) -> Path:
     return train("sentiment", "imdb", hparams, tmp_path_factory.mktemp("ckpt") / "tiny", cpu, limit=300)
 
 
+@pytest.fixture(scope="session")
+def tiny_generation_checkpoint(tmp_path_factory, cpu) -> Path:
+    """A one-layer character model trained briefly on two plays."""
+    from seqdemo.tasks import get_task
+    from seqdemo.tasks.runner import train
+
+    hparams = get_task("generation").hyperparameters("shakespeare", "quick", epochs=1, hidden_size=32, embedding_dim=16,
+                                                     bptt=32, batch_size=32)
+    return train("generation", "shakespeare", hparams, tmp_path_factory.mktemp("ckpt") / "lm", cpu, limit=2)
+
+
+@pytest.fixture(scope="session")
+def tiny_translation_checkpoint(tmp_path_factory, cpu) -> Path:
+    """An English-to-Chinese model with attention, trained for one epoch on 300 pairs."""
+    from seqdemo.tasks import get_task
+    from seqdemo.tasks.runner import train
+
+    hparams = get_task("translation").hyperparameters("tatoeba_en_zh", "quick", epochs=1, hidden_size=16, decoder_hidden=32,
+                                                      embedding_dim=16, beam_width=3)
+    return train("translation", "tatoeba_en_zh", hparams, tmp_path_factory.mktemp("ckpt") / "mt", cpu, limit=300)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -100,3 +100,27 @@ def test_a_training_job_survives_a_reload_and_can_be_cancelled(page, app_url):
 
     page.locator("#train-cancel").click()
     expect(page.locator("#train-job-summary")).to_contain_text("cancelled", timeout=20_000)
+
+
+def test_text_generation_streams_shaded_text(page, app_url):
+    page.goto(app_url)
+    page.get_by_role("tab", name="Text generation").click()
+    page.locator("#generation-prompt").get_by_role("textbox").fill("ROMEO:\n")
+    page.locator("#generation-length input[type=number]").fill("60")
+    page.locator("#generation-seed input").fill("3")
+    page.locator("#generation-submit").click()
+    expect(page.locator("#generation-text").get_by_role("textbox")).to_have_value(re.compile(r"^ROMEO:\n.{20,}", re.S), timeout=60_000)
+    assert page.locator("#generation-output").inner_text().strip()
+    page.locator("#generation-temperature input").fill("50")
+    page.locator("#generation-submit").click()
+    expect(page.locator("#generation-status")).to_contain_text("Temperature must be between 0 and 5", timeout=30_000)
+
+
+def test_translation_shows_the_attention_heatmap(page, app_url):
+    page.goto(app_url)
+    page.get_by_role("tab", name="Translation").click()
+    page.locator("#translation-input").get_by_role("textbox").fill("Where is the train station?")
+    page.locator("#translation-submit").click()
+    expect(page.locator("#translation-output").get_by_role("textbox")).to_have_value(re.compile(r"\S"), timeout=60_000)
+    expect(page.locator("#translation-heatmap .heatmaplayer, #translation-heatmap .hm").first).to_be_attached(timeout=30_000)
+    expect(page.locator("#translation-alternatives")).to_contain_text(re.compile(r"-\d+\.\d+"))

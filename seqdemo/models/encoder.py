@@ -25,11 +25,15 @@ def reverse_within_lengths(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tens
     return x.gather(1, index.unsqueeze(-1).expand_as(x))
 
 
+RecurrentState = list  # per layer: h [1, batch, hidden], or (h, c) for an LSTM
+
+
 @dataclass
 class Encoded:
     outputs: torch.Tensor  # [batch, time, directions * hidden], zero at padding positions
     final: torch.Tensor  # [batch, directions * hidden]: forward state after the last token, backward after the first
     mask: torch.Tensor  # [batch, time] bool, True at real tokens
+    state: RecurrentState  # unidirectional only: each layer's state after the last time step, to carry on from
 
 
 class RecurrentEncoder(nn.Module):
@@ -58,22 +62,28 @@ class RecurrentEncoder(nn.Module):
             ))
         self.between_layers = nn.Dropout(dropout)
 
-    def forward(self, x: torch.Tensor, lengths: torch.Tensor) -> Encoded:
+    def forward(self, x: torch.Tensor, lengths: torch.Tensor, state: RecurrentState | None = None) -> Encoded:
+        """`state` continues from where an earlier call stopped (language models reading a long text in
+        chunks); only for unidirectional encoders over unpadded batches."""
         # x = [batch, time, input_size], lengths = [batch] (on any device)
+        if state is not None and self.directions == 2:
+            raise ValueError("a bidirectional encoder cannot continue from a carried state")
         lengths = lengths.to(x.device)
         mask = length_mask(lengths, x.shape[1])  # [batch, time]
         if torch.is_autocast_enabled(x.device.type):  # fused CPU kernels want the autocast dtype as input
             x = x.to(torch.get_autocast_dtype(x.device.type))
+        new_state = []
         for i, directions in enumerate(self.layers):
             if i > 0:
                 x = self.between_layers(x)
-            forward_out, _ = directions[0](x)  # [batch, time, hidden]
+            forward_out, layer_state = directions[0](x, None if state is None else state[i])  # [batch, time, hidden]
+            new_state.append(layer_state)
             outs = [forward_out]
             if self.directions == 2:
                 backward_out, _ = directions[1](reverse_within_lengths(x, lengths))
                 outs.append(reverse_within_lengths(backward_out, lengths))  # back to reading order
             x = torch.cat(outs, dim=-1) * mask.unsqueeze(-1)  # [batch, time, directions * hidden]
-        return Encoded(outputs=x, final=self._final_state(x, lengths), mask=mask)
+        return Encoded(outputs=x, final=self._final_state(x, lengths), mask=mask, state=new_state)
 
     def _final_state(self, outputs: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         hidden = outputs.shape[-1] // self.directions

@@ -2,8 +2,10 @@
 
 from .base import BadInput, Dataset, Task
 from .sentiment import SentimentTask
+from .text_generation import TextGenerationTask
+from .translation import TranslationTask
 
-TASKS: dict[str, Task] = {task.name: task for task in (SentimentTask(),)}
+TASKS: dict[str, Task] = {task.name: task for task in (SentimentTask(), TextGenerationTask(), TranslationTask())}
 
 
 def get_task(name: str) -> Task:

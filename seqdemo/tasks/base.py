@@ -39,6 +39,15 @@ class Dataset:
     recommended: dict[str, Any] = field(default_factory=dict)  # hyperparameters that suit this data better than the defaults
 
 
+@dataclass(frozen=True)
+class Setup:
+    """What a model was built with, for evaluation code that must decode or detokenize."""
+
+    hparams: TrainingHyperparameters
+    dataset: str
+    vocabs: dict[str, Vocab]
+
+
 class Task(ABC):
     name: str
     Hyperparameters: type[TrainingHyperparameters]
@@ -74,12 +83,18 @@ class Task(ABC):
     @abstractmethod
     def batches(self, examples: list[Any], batch_size: int, shuffle: bool, rng: random.Random | None = None) -> list[Any]: ...
 
+    def training_batches(self, examples: list[Any], hparams, rng: random.Random) -> list[Any]:
+        """One epoch's batches, shuffled by `rng`. Tasks whose batching needs more settings override this."""
+        return self.batches(examples, hparams.batch_size, shuffle=True, rng=rng)
+
     @abstractmethod
     def loss(self, model: nn.Module, batch: Any) -> torch.Tensor: ...
 
     @abstractmethod
-    def evaluate(self, model: nn.Module, examples: list[Any], device: torch.device, batch_size: int = 128) -> dict[str, float]:
-        """Metrics on examples; `self.metric` must be among them."""
+    def evaluate(self, model: nn.Module, examples: list[Any], device: torch.device, setup: "Setup",
+                 final: bool = False) -> dict[str, float]:
+        """Metrics on examples; `self.metric` must be among them. `final` marks the one-off test score,
+        which may afford slower, better decoding than the per-epoch validation."""
 
     @abstractmethod
     def predictor(self, model: nn.Module, hparams, checkpoint) -> Any:

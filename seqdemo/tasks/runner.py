@@ -16,6 +16,7 @@ from ..train.atomic import atomic_directory
 from ..train.checkpoint import command_line, library_versions, read_vocabs, write_vocabs
 from ..train.state import EpochState, has_state, load_state
 from . import get_task
+from .base import Setup
 
 
 class InvalidSettings(ValueError):
@@ -60,6 +61,7 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
     model = task.build_model(hparams, dataset, vocabs, pretrained=True)
     train_examples, validation_examples, test_examples = (
         task.encode(data[split], hparams, dataset, vocabs) for split in ("train", "validation", "test"))
+    setup = Setup(hparams, dataset, vocabs)
     trainer = Trainer(model, hparams, device, task.metric, task.mode, callbacks)
     seconds_before = 0.0
     if state_dir is not None:
@@ -69,13 +71,13 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
         if distributed.is_main():
             trainer.callbacks.append(EpochState(state_dir / "trainer"))
     result = trainer.fit(
-        make_batches=lambda epoch, rng: task.batches(train_examples, hparams.batch_size, shuffle=True, rng=rng),
+        make_batches=lambda epoch, rng: task.training_batches(train_examples, hparams, rng),
         loss_fn=task.loss,
-        evaluate_fn=lambda m: task.evaluate(m, validation_examples, device),
+        evaluate_fn=lambda m: task.evaluate(m, validation_examples, device, setup),
     )
     if result.cancelled or not distributed.is_main():
         return None
-    test_metrics = task.evaluate(trainer.model, test_examples, device)
+    test_metrics = task.evaluate(trainer.model, test_examples, device, setup, final=True)
     config = {
         "task": task_name, "dataset": dataset, "name": name or Path(out_dir).name, "hyperparameters": to_dict(hparams),
         "limit": limit, "processes": distributed.world_size(), "command": command or command_line(),
@@ -122,4 +124,5 @@ def evaluate(path: Path, split: str, device: torch.device, limit: int | None = N
     task, hparams, model, checkpoint = load_model(path, device)
     dataset = checkpoint.config["dataset"]
     records = limit_splits(task.datasets[dataset].load(), limit)[split]
-    return task.evaluate(model, task.encode(records, hparams, dataset, checkpoint.vocabs), device)
+    examples = task.encode(records, hparams, dataset, checkpoint.vocabs)
+    return task.evaluate(model, examples, device, Setup(hparams, dataset, checkpoint.vocabs), final=True)

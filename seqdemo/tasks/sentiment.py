@@ -164,11 +164,11 @@ class SentimentTask(Task):
     def loss(self, model: SequenceClassifier, batch: Batch) -> torch.Tensor:
         return F.cross_entropy(model(batch.tokens, batch.lengths, batch.bigrams).logits, batch.labels)
 
-    def evaluate(self, model, examples, device, batch_size=128) -> dict[str, float]:
+    def evaluate(self, model, examples, device, setup, final=False) -> dict[str, float]:
         model.eval()
         predictions, labels, total_loss = [], [], 0.0
         with torch.no_grad():
-            for batch in self.batches(examples, batch_size, shuffle=False):
+            for batch in self.batches(examples, 128, shuffle=False):
                 batch = batch.to(device)
                 logits = model(batch.tokens, batch.lengths, batch.bigrams).logits
                 total_loss += F.cross_entropy(logits, batch.labels, reduction="sum").item()

@@ -4,6 +4,9 @@
   match GloVe's vocabulary.
 - `zh_chars`: spaCy's blank Chinese pipeline, which segments by character (Latin letters and
   digits included), lower-cased, whitespace dropped.
+- `en_cased`: the same words with their case kept (translation, where the output must be cased).
+- `en_lines`: spaCy's English words with their case, plus a token for every line break (word
+  language models, which must learn where lines end).
 - `chars`: every character is a token, whitespace included (for character language models).
 
 Every tokenizer also reports where each token sits in the original text, so a tab can shade the
@@ -46,15 +49,33 @@ def en_words(text: str) -> list[Token]:
     return _spacy_tokens("en", text, lower=True)
 
 
+def en_cased(text: str) -> list[Token]:
+    return _spacy_tokens("en", text, lower=False)
+
+
 def zh_chars(text: str) -> list[Token]:
     return _spacy_tokens("zh", text, lower=True)
+
+
+def en_lines(text: str) -> list[Token]:
+    """spaCy English words with their case, and every line break as a "\n" token (word language models)."""
+    tokens = []
+    for tok in _spacy_tokenizer("en")(text):
+        if tok.is_space:
+            tokens += [Token("\n", tok.idx + i, tok.idx + i + 1) for i, c in enumerate(tok.text) if c == "\n"]
+        else:
+            tokens.append(Token(tok.text, tok.idx, tok.idx + len(tok.text)))
+            if "\n" in tok.whitespace_:
+                tokens.append(Token("\n", tok.idx + len(tok.text), tok.idx + len(tok.text) + 1))
+    return tokens
 
 
 def chars(text: str) -> list[Token]:
     return [Token(c, i, i + 1) for i, c in enumerate(text)]
 
 
-TOKENIZERS: dict[str, Tokenizer] = {"en_words": en_words, "zh_chars": zh_chars, "chars": chars}
+TOKENIZERS: dict[str, Tokenizer] = {"en_words": en_words, "en_cased": en_cased, "en_lines": en_lines, "zh_chars": zh_chars,
+                                     "chars": chars}
 
 
 def get_tokenizer(name: str) -> Tokenizer:

@@ -88,7 +88,8 @@ def read_vocabs(folder: Path, names: list[str]) -> dict[str, Vocab]:
 def save_checkpoint(path: Path, config: dict[str, Any], model: torch.nn.Module, vocabs: dict[str, Vocab],
                     metrics: dict[str, Any]) -> Path:
     with atomic_directory(path) as staging:
-        state = {k: v.detach().cpu().contiguous() for k, v in model.state_dict().items()}
+        # Copies, because tied weights (one tensor under two names) cannot share storage in safetensors.
+        state = {k: v.detach().cpu().clone().contiguous() for k, v in model.state_dict().items()}
         save_file(state, staging / WEIGHTS, metadata={"format": FORMAT})
         write_vocabs(staging, vocabs)
         full_config = {"format": FORMAT, **config, "vocabs": sorted(vocabs)}

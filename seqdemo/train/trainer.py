@@ -33,7 +33,10 @@ class TrainingHyperparameters:
     epochs: int = hp(10, "Maximum passes over the training data.", low=1, high=1000)
     clip: float = hp(1.0, "Gradient clipping: largest allowed gradient norm (0 turns it off).", low=0.0, high=1000.0)
     patience: int = hp(3, "Early stopping: epochs without a better validation score before stopping.", low=1, high=100)
-    lr_patience: int = hp(1, "Halve the learning rate after this many epochs without improvement.", low=0, high=100)
+    schedule: str = hp("plateau", "Learning-rate schedule: halve on a validation plateau, or a cosine decay over all steps "
+                                  "(after a short warm-up).", choices=("plateau", "cosine"))
+    lr_patience: int = hp(1, "Plateau schedule: halve the learning rate after this many epochs without improvement.",
+                          low=0, high=100)
     seed: int = hp(0, "Random seed: the same seed and data give the same model.", low=0, high=2**31 - 1)
     train_examples: int = hp(0, "Train on only this many examples, spread over the training set (0 = all): quicker, less accurate.",
                              low=0, high=100_000_000)
@@ -125,6 +128,7 @@ class Trainer:
         stopped_early = False
         while self.epoch < self.settings.epochs and not self._stop_requested:
             batches = make_batches(self.epoch, random.Random(self.settings.seed * 100_003 + self.epoch))
+            self.total_steps = self.step + len(batches) * (self.settings.epochs - self.epoch)  # for the cosine schedule
             if first:
                 for cb in self.callbacks:
                     cb.on_fit_start(self, len(batches))
@@ -139,7 +143,8 @@ class Trainer:
             self.epoch += 1
             self.seconds = seconds_before + time.time() - started
             score = metrics[self.metric]
-            self.scheduler.step(score)
+            if self.settings.schedule == "plateau":
+                self.scheduler.step(score)
             if self._improved(score):
                 self.best_score, self.best_epoch, self.best_metrics = score, self.epoch, dict(metrics)
                 self.best_state = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
@@ -181,6 +186,8 @@ class Trainer:
             if not math.isfinite(value):
                 raise NonFiniteLossError(f"The training loss became {value} at epoch {self.epoch + 1}, step {i + 1}. "
                                          "Try a lower learning rate or gradient clipping.")
+            if self.settings.schedule == "cosine":
+                self._set_cosine_lr()
             self.optimizer.zero_grad(set_to_none=True)
             self.scaler.scale(loss).backward()
             if self.settings.clip > 0:
@@ -193,6 +200,17 @@ class Trainer:
             for cb in self.callbacks:
                 cb.on_step(self, i + 1, value)
         return total / max(count, 1)
+
+    def _set_cosine_lr(self) -> None:
+        """Linear warm-up over the first 2 % of steps, then a cosine decay to a tenth of `lr`."""
+        warmup = max(1, int(0.02 * self.total_steps))
+        if self.step < warmup:
+            scale = (self.step + 1) / warmup
+        else:
+            progress = min(1.0, (self.step - warmup) / max(1, self.total_steps - warmup))
+            scale = 0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress))
+        for group in self.optimizer.param_groups:
+            group["lr"] = self.settings.lr * scale
 
     def state_dict(self) -> dict[str, Any]:
         """Everything needed to continue training exactly where it stopped (for resumable jobs)."""

@@ -1,0 +1,245 @@
+"""Translation between English and Chinese with an encoder-decoder, with or without attention.
+
+Sentences are read as spaCy English words (case kept) or Chinese characters. The model picked by
+validation BLEU (greedy decoding) is scored once on the test pairs with beam search; BLEU is
+sacrebleu's, tokenised with `zh` for Chinese output and `13a` for English.
+"""
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import sacrebleu
+import torch
+import torch.nn.functional as F
+
+from ..data import TranslationPair, load_tatoeba
+from ..hparams import hp
+from ..models import CELLS
+from ..models.decoding import Hypothesis, beam_search, greedy
+from ..models.seq2seq import Seq2Seq
+from ..text.detokenize import detokenize
+from ..text.tokenizers import Token, get_tokenizer
+from ..text.vocab import Vocab
+from ..train import TrainingHyperparameters, bucket_batches, pad_sequences
+from .base import BadInput, Dataset, Task
+
+MAX_INPUT_CHARS = 500  # longer input is cut (Tatoeba sentences are short; the model never saw long ones)
+MAX_BEAM = 10
+RECOMMENDED = {"schedule": "cosine", "epochs": 6}  # about an hour on a 2-core CPU with one thread per direction
+
+
+@dataclass
+class TranslationHyperparameters(TrainingHyperparameters):
+    cell: str = hp("gru", "Recurrent cell of encoder and decoder: RNN, LSTM or GRU.", choices=tuple(CELLS))
+    embedding_dim: int = hp(256, "Size of each word or character vector.", low=4, high=1024)
+    hidden_size: int = hp(256, "Units in each direction of the bidirectional encoder.", low=4, high=2048)
+    encoder_layers: int = hp(1, "Stacked bidirectional encoder layers.", low=1, high=4)
+    decoder_hidden: int = hp(256, "Units in the decoder.", low=4, high=4096)
+    attention: bool = hp(True, "Bahdanau attention: look back at every source word at each step (off: one fixed summary).")
+    dropout: float = hp(0.3, "Dropout on embeddings, between encoder layers and before the output layer.", low=0.0, high=0.9)
+    teacher_forcing: float = hp(1.0, "Share of training steps that feed the true previous word rather than the model's guess.",
+                                low=0.0, high=1.0)
+    min_freq: int = hp(2, "Words seen fewer times in training become <unk>.", low=1, high=1000)
+    max_vocab: int = hp(30000, "Largest vocabulary per language.", low=100, high=500000)
+    max_tokens: int = hp(40, "Training pairs with a longer side are cut to this many tokens.", low=4, high=500)
+    beam_width: int = hp(5, "Beam width for the final test score (1 = greedy).", low=1, high=MAX_BEAM)
+    length_penalty: float = hp(1.0, "Beam search length normalisation strength (0 = none).", low=0.0, high=3.0)
+
+
+@dataclass
+class Example:
+    source: list[int]
+    target: list[int]  # <bos> ... <eos>
+    reference: str  # the target sentence as written
+
+
+@dataclass
+class Batch:
+    source: torch.Tensor  # [batch, src]
+    lengths: torch.Tensor  # [batch]
+    target: torch.Tensor  # [batch, tgt]
+
+    def to(self, device: torch.device) -> "Batch":
+        return Batch(self.source.to(device), self.lengths.to(device), self.target.to(device))
+
+
+@dataclass
+class Translation:
+    source_tokens: list[Token]  # with offsets into `source`
+    source: str
+    text: str  # the best translation
+    tokens: list[str]  # its output tokens (after <unk> copying)
+    attention: list[list[float]]  # [output token][source token]
+    alternatives: list[tuple[str, float]]  # (translation, normalised log-probability), best first
+    truncated: bool
+    unknown: int  # source tokens the vocabulary does not know
+
+    def summary(self) -> str:
+        return self.text + "".join(f"\n  {score:7.3f}  {text}" for text, score in self.alternatives[1:])
+
+
+def side(direction: str) -> dict[str, str]:
+    source, target = direction.split("_")
+    tokenizer = {"en": "en_cased", "zh": "zh_chars"}
+    return {"source": source, "target": target, "source_tokenizer": tokenizer[source],
+            "target_tokenizer": tokenizer[target]}
+
+
+def bleu(hypotheses: list[str], references: list[str], target_language: str) -> float:
+    """Corpus BLEU as sacrebleu computes it: `zh` tokenisation for Chinese output, `13a` for English."""
+    return sacrebleu.corpus_bleu(hypotheses, [references], tokenize="zh" if target_language == "zh" else "13a").score
+
+
+def join_tokens(tokens: list[str], language: str) -> str:
+    return "".join(tokens) if language == "zh" else detokenize(tokens)
+
+
+class TranslationTask(Task):
+    name = "translation"
+    Hyperparameters = TranslationHyperparameters
+    metric, mode = "bleu", "max"
+    datasets = {
+        "tatoeba_en_zh": Dataset(load_tatoeba, "en", "Tatoeba sentence pairs, English to Chinese", side("en_zh"),
+                                 recommended=RECOMMENDED),
+        "tatoeba_zh_en": Dataset(load_tatoeba, "zh", "Tatoeba sentence pairs, Chinese to English", side("zh_en"),
+                                 recommended=RECOMMENDED),
+    }
+    presets = {
+        "default": {},
+        "quick": {"hidden_size": 128, "decoder_hidden": 128, "embedding_dim": 128, "epochs": 2, "train_examples": 8000},
+        "no_attention": {"attention": False},
+    }
+
+    def tokenize(self, dataset: str, text: str, which: str) -> list[Token]:
+        return get_tokenizer(self.datasets[dataset].options[f"{which}_tokenizer"])(text)
+
+    def _sides(self, dataset: str, pair: TranslationPair) -> tuple[str, str]:
+        options = self.datasets[dataset].options
+        return getattr(pair, options["source"]), getattr(pair, options["target"])
+
+    def build_vocabs(self, hparams, dataset, train: Sequence[TranslationPair]) -> dict[str, Vocab]:
+        sources, targets = zip(*(self._sides(dataset, p) for p in train))
+        build = lambda texts, which: Vocab.build(  # noqa: E731
+            ([t.text for t in self.tokenize(dataset, text, which)] for text in texts),
+            min_freq=hparams.min_freq, max_size=hparams.max_vocab)
+        return {"source": build(sources, "source"), "target": build(targets, "target")}
+
+    def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> Seq2Seq:
+        return Seq2Seq(len(vocabs["source"]), len(vocabs["target"]), hparams.embedding_dim, hparams.cell,
+                       hparams.hidden_size, hparams.encoder_layers, hparams.decoder_hidden, hparams.attention,
+                       hparams.dropout, padding_idx=Vocab.pad_id)
+
+    def encode(self, records: Sequence[TranslationPair], hparams, dataset, vocabs) -> list[Example]:
+        examples = []
+        for pair in records:
+            source, target = self._sides(dataset, pair)
+            source_ids = vocabs["source"].encode(t.text for t in self.tokenize(dataset, source, "source"))[: hparams.max_tokens]
+            target_ids = vocabs["target"].encode(t.text for t in self.tokenize(dataset, target, "target"))[: hparams.max_tokens]
+            if source_ids and target_ids:
+                examples.append(Example(source_ids, [Vocab.bos_id] + target_ids + [Vocab.eos_id], target))
+        return examples
+
+    def batches(self, examples: list[Example], batch_size: int, shuffle: bool, rng: random.Random | None = None) -> list[Batch]:
+        return [self._batch(examples, indices)
+                for indices in bucket_batches([len(e.source) for e in examples], batch_size, shuffle, rng)]
+
+    @staticmethod
+    def _batch(examples: list[Example], indices: list[int]) -> Batch:
+        source, lengths = pad_sequences([examples[i].source for i in indices], Vocab.pad_id)
+        target, _ = pad_sequences([examples[i].target for i in indices], Vocab.pad_id)
+        return Batch(source, lengths, target)
+
+    def training_batches(self, examples, hparams, rng):
+        self._teacher_forcing = hparams.teacher_forcing
+        return super().training_batches(examples, hparams, rng)
+
+    _teacher_forcing = 1.0  # set from the hyperparameters when training starts
+
+    def loss(self, model: Seq2Seq, batch: Batch) -> torch.Tensor:
+        log_probs = model(batch.source, batch.lengths, batch.target, self._teacher_forcing)  # [batch, tgt - 1, vocab]
+        return F.nll_loss(log_probs.reshape(-1, log_probs.shape[-1]), batch.target[:, 1:].reshape(-1), ignore_index=Vocab.pad_id)
+
+    def evaluate(self, model: Seq2Seq, examples: list[Example], device, setup, final: bool = False) -> dict[str, float]:
+        """Loss and BLEU with greedy decoding; the final test score adds BLEU with beam search."""
+        model.eval()
+        target_language = self.datasets[setup.dataset].options["target"]
+        target_vocab = setup.vocabs["target"]
+        total_loss, total_tokens, greedy_texts, references = 0.0, 0, [], []
+        with torch.no_grad():
+            for indices in bucket_batches([len(e.source) for e in examples], 128, shuffle=False):
+                batch = self._batch(examples, indices).to(device)
+                references += [examples[i].reference for i in indices]
+                log_probs = model(batch.source, batch.lengths, batch.target)
+                gold = batch.target[:, 1:]
+                total_loss += F.nll_loss(log_probs.reshape(-1, log_probs.shape[-1]), gold.reshape(-1),
+                                         ignore_index=Vocab.pad_id, reduction="sum").item()
+                total_tokens += int((gold != Vocab.pad_id).sum())
+                for hypothesis in greedy(model, batch.source, batch.lengths, Vocab.bos_id, Vocab.eos_id, max_len=batch.target.shape[1] + 10):
+                    greedy_texts.append(join_tokens(target_vocab.decode(hypothesis.tokens), target_language))
+        metrics = {"loss": total_loss / max(total_tokens, 1),
+                   "bleu": bleu(greedy_texts, references, target_language),
+                   "examples": float(len(examples))}
+        if final and setup.hparams.beam_width > 1:
+            beam_texts = []
+            with torch.no_grad():
+                for example in examples:
+                    source = torch.tensor([example.source], device=device)
+                    best = beam_search(model, source, torch.tensor([len(example.source)]), Vocab.bos_id, Vocab.eos_id,
+                                       max_len=len(example.source) * 2 + 10, width=setup.hparams.beam_width,
+                                       alpha=setup.hparams.length_penalty)[0]
+                    beam_texts.append(join_tokens(target_vocab.decode(best.tokens), target_language))
+            metrics["bleu_greedy"] = metrics["bleu"]
+            metrics["bleu"] = bleu(beam_texts, [e.reference for e in examples], target_language)
+            metrics["beam_width"] = float(setup.hparams.beam_width)
+        return metrics
+
+    def predictor(self, model, hparams, checkpoint) -> "Translator":
+        return Translator(self, model, hparams, checkpoint)
+
+
+class Translator:
+    def __init__(self, task: TranslationTask, model: Seq2Seq, hparams: TranslationHyperparameters, checkpoint):
+        self.task, self.model, self.hparams = task, model, hparams
+        self.dataset = checkpoint.config["dataset"]
+        self.options = task.datasets[self.dataset].options
+        self.source_vocab, self.target_vocab = checkpoint.vocabs["source"], checkpoint.vocabs["target"]
+        self.device = next(model.parameters()).device
+
+    def predict(self, text: str, beam_width: int = 5, max_len: int | None = None) -> Translation:
+        if not isinstance(text, str) or not text.strip():
+            raise BadInput("empty", "Please enter a sentence to translate.")
+        if not 1 <= beam_width <= MAX_BEAM:
+            raise BadInput("beam", f"Beam width must be between 1 and {MAX_BEAM}.", limit=MAX_BEAM)
+        truncated = len(text) > MAX_INPUT_CHARS
+        text = text[:MAX_INPUT_CHARS]
+        tokens = self.task.tokenize(self.dataset, text, "source")
+        if not tokens:
+            raise BadInput("no_tokens", "The text has no words the model can read.")
+        tokens = tokens[: self.hparams.max_tokens * 3]
+        ids = self.source_vocab.encode(t.text for t in tokens)
+        source = torch.tensor([ids], device=self.device)
+        lengths = torch.tensor([len(ids)])
+        limit = max_len or len(ids) * 2 + 10
+        self.model.eval()
+        if beam_width == 1:
+            hypotheses = greedy(self.model, source, lengths, Vocab.bos_id, Vocab.eos_id, limit)
+        else:
+            hypotheses = beam_search(self.model, source, lengths, Vocab.bos_id, Vocab.eos_id, limit, beam_width,
+                                     self.hparams.length_penalty)
+        outputs = [self._words(h, tokens) for h in hypotheses]
+        best = hypotheses[0]
+        return Translation(
+            source_tokens=tokens, source=text, text=join_tokens(outputs[0], self.options["target"]), tokens=outputs[0],
+            attention=[w.tolist() for w in best.attention],
+            alternatives=[(join_tokens(words, self.options["target"]), h.normalized(self.hparams.length_penalty))
+                          for words, h in zip(outputs, hypotheses)],
+            truncated=truncated, unknown=sum(i == Vocab.unk_id for i in ids))
+
+    def _words(self, hypothesis: Hypothesis, source_tokens: list[Token]) -> list[str]:
+        """Output tokens, with each <unk> replaced by the source token it attended to most (a name, a number...)."""
+        words = self.target_vocab.decode(hypothesis.tokens)
+        for i, word in enumerate(words):
+            if hypothesis.tokens[i] == Vocab.unk_id and i < len(hypothesis.attention):
+                words[i] = source_tokens[int(hypothesis.attention[i].argmax())].text
+        return words

@@ -1,0 +1,132 @@
+"""The Text generation tab: a prompt in, text out token by token, each token shaded by how sure
+the model was when it picked it."""
+
+from collections.abc import Iterator
+
+import gradio as gr
+
+from ..serve import PredictorCache
+from ..tasks import BadInput, get_task
+from ..tasks.text_generation import MAX_NEW_TOKENS, MAX_PROMPT_CHARS, MAX_TEMPERATURE
+from ..train import CheckpointError
+from .i18n import Localizer, t
+from .models import find_entry, model_choices, picker_update, preferred_model
+
+TASK = get_task("generation")
+STREAM_EVERY = 4  # tokens between screen updates while generating
+EXAMPLES = {  # language of the model -> (prompt, length, temperature)
+    "en": [("ROMEO:\n", 300, 0.8), ("KING HENRY V:\nOnce more unto the breach, dear friends,", 400, 0.7)],
+    "zh": [("床前明月光，", 64, 0.8), ("春", 64, 1.0)],
+}
+
+
+def _example_rows() -> list[list]:
+    """Each example with the first model that writes its language, so clicking it picks that model."""
+    rows = []
+    for lang, examples in EXAMPLES.items():
+        model = preferred_model(TASK, lang, [d for d, info in TASK.datasets.items() if info.language == lang])
+        rows += [[prompt, length, temperature, model] for prompt, length, temperature in examples if model]
+    return rows
+
+
+def model_card(path: str | None, lang: str) -> str:
+    entry = find_entry(TASK, path)
+    if entry is None:
+        return ""
+    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    level = TASK.datasets[entry.dataset].options["tokenizer"]
+    return t("generation.card.body", lang, name=entry.name, unit=t(f"generation.unit.{level}", lang),
+             cell=hp["cell"].upper(), layers=hp["layers"], hidden=hp["hidden_size"], bptt=hp["bptt"],
+             dataset=t(f"dataset.{entry.dataset}", lang), loss=test.get("loss", float("nan")),
+             bits=test.get("bits_per_token", float("nan")), perplexity=test.get("perplexity", float("nan")),
+             validation=entry.metrics.get("validation", {}).get("perplexity", float("nan")),
+             params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"))
+
+
+def _number(value, default):
+    return default if value is None or value == "" else value
+
+
+def generate(prompt: str, path: str | None, length, temperature, top_k, top_p, seed, lang: str,
+             cache: PredictorCache) -> Iterator[tuple]:
+    """Streams (shaded tokens, plain text, status) as the model writes."""
+    entry = find_entry(TASK, path)
+    if entry is None:
+        yield None, "", t("model.none", lang, task=TASK.name)
+        return
+    try:
+        generator = cache.get(entry.path)
+        settings = dict(max_tokens=int(_number(length, 300)), temperature=float(_number(temperature, 0.8)),
+                        top_k=int(_number(top_k, 0)), top_p=float(_number(top_p, 1.0)),
+                        seed=None if seed in (None, "") else int(seed))
+        _, cut, unknown = generator.prompt_ids(prompt or "")
+        notes = []
+        if cut:
+            notes.append(t("generation.prompt_cut", lang, limit=MAX_PROMPT_CHARS))
+        if unknown:
+            notes.append(t("generation.unknown", lang, count=unknown))
+        if not (prompt or "").strip():
+            notes.append(t("generation.empty_prompt", lang))
+        status = "\n".join(f"- {note}" for note in notes)
+        pieces: list[tuple[str, float]] = []
+        text = ""
+        for i, token in enumerate(generator.generate(prompt or "", **settings)):
+            pieces.append((token.text, round(token.probability, 3)))
+            text += token.text
+            if i % STREAM_EVERY == 0:
+                yield pieces, (prompt or "") + text, status
+        yield pieces, (prompt or "") + text, status
+    except BadInput as error:
+        yield None, "", "⚠️ " + t(f"input.{error.code}", lang, **error.params)
+    except (ValueError, TypeError):
+        yield None, "", "⚠️ " + t("generation.bad_number", lang)
+    except CheckpointError as error:
+        yield None, "", t("model.broken", lang, error=str(error))
+
+
+def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
+    initial = preferred_model(TASK, L.default)
+    with gr.Tab() as tab:
+        L.bind(tab, label="generation.tab")
+        L.bind(gr.Markdown(), value="generation.intro")
+        with gr.Row():
+            with gr.Column(scale=3):
+                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial, elem_id="generation-model"),
+                               label="generation.model")
+                prompt = L.bind(gr.Textbox(lines=4, elem_id="generation-prompt"), label="generation.prompt",
+                                placeholder="generation.prompt_hint")
+                with gr.Row():
+                    length = L.bind(gr.Slider(1, MAX_NEW_TOKENS, value=300, step=1, elem_id="generation-length"),
+                                    label="generation.length")
+                    temperature = L.bind(gr.Number(value=0.8, elem_id="generation-temperature"),
+                                         label="generation.temperature", info="generation.temperature_info")
+                with gr.Row():
+                    top_k = L.bind(gr.Number(value=0, precision=0, elem_id="generation-top-k"), label="generation.top_k",
+                                   info="generation.top_k_info")
+                    top_p = L.bind(gr.Number(value=1.0, elem_id="generation-top-p"), label="generation.top_p",
+                                   info="generation.top_p_info")
+                    seed = L.bind(gr.Number(value=None, precision=0, elem_id="generation-seed"), label="generation.seed",
+                                  info="generation.seed_info")
+                submit = L.bind(gr.Button(variant="primary", elem_id="generation-submit"), value="generation.submit")
+                status = gr.Markdown(elem_id="generation-status")
+            with gr.Column(scale=4):
+                shaded = L.bind(gr.HighlightedText(show_legend=False, combine_adjacent=False, elem_id="generation-output"),
+                                label="generation.output")
+                plain = L.bind(gr.Textbox(lines=8, interactive=False, buttons=["copy"], elem_id="generation-text"),
+                               label="generation.plain")
+        examples = gr.Examples(examples=_example_rows(), inputs=[prompt, length, temperature, model])
+        L.bind(examples.dataset, label="generation.examples",
+               headers=["generation.prompt", "generation.length", "generation.temperature", "generation.model"])
+        with gr.Accordion(open=False) as box:
+            L.bind(box, label="generation.card")
+            card = gr.Markdown(model_card(initial, L.default))
+
+    def run(prompt_, path, length_, temperature_, top_k_, top_p_, seed_, lang_):
+        yield from generate(prompt_, path, length_, temperature_, top_k_, top_p_, seed_, lang_, cache)
+
+    submit.click(run, [prompt, model, length, temperature, top_k, top_p, seed, lang], [shaded, plain, status],
+                 concurrency_limit=4)
+    model.change(model_card, [model, lang], card)
+    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
+    lang.change(lambda current, lang_: picker_update(TASK, lang_, current, follow_language=True), [model, lang], model) \
+        .then(model_card, [model, lang], card)

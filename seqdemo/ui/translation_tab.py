@@ -1,0 +1,117 @@
+"""The Translation tab: English <-> Chinese, with the attention matrix and the beam's alternatives."""
+
+import gradio as gr
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..serve import PredictorCache
+from ..tasks import BadInput, get_task
+from ..tasks.translation import MAX_BEAM, MAX_INPUT_CHARS, Translation
+from ..train import CheckpointError
+from .i18n import Localizer, t
+from .models import find_entry, model_choices, picker_update, preferred_model
+
+TASK = get_task("translation")
+DIRECTIONS = {"en_zh": "tatoeba_en_zh", "zh_en": "tatoeba_zh_en"}  # direction -> dataset
+EXAMPLES = {
+    "en_zh": ["I'd like a cup of coffee, please.", "Where is the train station?", "Tom has been studying French for three years."],
+    "zh_en": ["我明天要去北京。", "这本书很有意思。", "你会说英语吗？"],
+}
+
+
+def datasets_for(direction: str) -> list[str]:
+    return [DIRECTIONS[direction]]
+
+
+def attention_figure(translation: Translation, lang: str) -> go.Figure:
+    """Output tokens down, source tokens across: how much each output word looked at each source word."""
+    figure = go.Figure(go.Heatmap(
+        z=translation.attention, x=[f"{i}:{tok.text}" for i, tok in enumerate(translation.source_tokens)],
+        y=[f"{i}:{tok}" for i, tok in enumerate(translation.tokens)], colorscale="Blues", zmin=0, zmax=1,
+        hovertemplate=t("translation.hover", lang) + "<extra></extra>"))
+    figure.update_layout(title=t("translation.heatmap_title", lang), height=max(320, 28 * len(translation.tokens) + 140),
+                         xaxis_title=t("translation.source_axis", lang), yaxis_title=t("translation.output_axis", lang),
+                         yaxis_autorange="reversed", margin=dict(l=80, r=20, t=50, b=80))
+    return figure
+
+
+def model_card(path: str | None, lang: str) -> str:
+    entry = find_entry(TASK, path)
+    if entry is None:
+        return ""
+    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    return t("translation.card.body", lang, name=entry.name, cell=hp["cell"].upper(), hidden=hp["hidden_size"],
+             decoder=hp["decoder_hidden"], attention=t("translation.card.attention" if hp["attention"] else "translation.card.no_attention", lang),
+             dataset=t(f"dataset.{entry.dataset}", lang), train=f"{entry.config['data_sizes']['train']:,}",
+             bleu=test.get("bleu", float("nan")), greedy=test.get("bleu_greedy", test.get("bleu", float("nan"))),
+             beam=int(test.get("beam_width", 1)), test=f"{int(test.get('examples', 0)):,}",
+             params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"))
+
+
+def translate(text: str, path: str | None, beam, lang: str, cache: PredictorCache):
+    """-> (translation, attention figure, alternatives table, status)."""
+    entry = find_entry(TASK, path)
+    if entry is None:
+        return "", None, None, t("model.none", lang, task=TASK.name)
+    try:
+        result = cache.get(entry.path).predict(text or "", beam_width=int(beam or 1))
+    except BadInput as error:
+        return "", None, None, "⚠️ " + t(f"input.{error.code}", lang, **error.params)
+    except CheckpointError as error:
+        return "", None, None, t("model.broken", lang, error=str(error))
+    notes = []
+    if result.truncated:
+        notes.append(t("input.chars_truncated", lang, limit=MAX_INPUT_CHARS))
+    if result.unknown:
+        notes.append(t("translation.unknown", lang, count=result.unknown))
+    figure = attention_figure(result, lang) if result.attention else None
+    if not result.attention:
+        notes.append(t("translation.no_attention", lang))
+    table = pd.DataFrame([(text_, round(score, 3)) for text_, score in result.alternatives],
+                         columns=[t("translation.alternative", lang), t("translation.score", lang)])
+    return result.text, figure, table, "\n".join(f"- {note}" for note in notes)
+
+
+def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
+    initial_direction = "en_zh"
+    initial = preferred_model(TASK, L.default, datasets_for(initial_direction))
+    with gr.Tab() as tab:
+        L.bind(tab, label="translation.tab")
+        L.bind(gr.Markdown(), value="translation.intro")
+        with gr.Row():
+            with gr.Column(scale=2):
+                direction = L.bind(gr.Radio(choices=[("English → 中文", "en_zh"), ("中文 → English", "zh_en")],
+                                            value=initial_direction, elem_id="translation-direction"),
+                                   label="translation.direction")
+                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default, datasets_for(initial_direction)),
+                                           value=initial, elem_id="translation-model"), label="translation.model")
+                source = L.bind(gr.Textbox(lines=3, elem_id="translation-input"), label="translation.input",
+                                placeholder="translation.input_hint")
+                beam = L.bind(gr.Slider(1, MAX_BEAM, value=5, step=1, elem_id="translation-beam"), label="translation.beam",
+                              info="translation.beam_info")
+                submit = L.bind(gr.Button(variant="primary", elem_id="translation-submit"), value="translation.submit")
+                status = gr.Markdown(elem_id="translation-status")
+            with gr.Column(scale=3):
+                output = L.bind(gr.Textbox(lines=2, interactive=False, buttons=["copy"], elem_id="translation-output"),
+                                label="translation.output")
+                alternatives = L.bind(gr.Dataframe(interactive=False, wrap=True, elem_id="translation-alternatives"),
+                                      label="translation.alternatives")
+        heatmap = gr.Plot(show_label=False, elem_id="translation-heatmap")
+        examples = gr.Examples(examples=[[text, d] for d, texts in EXAMPLES.items() for text in texts], inputs=[source, direction])
+        L.bind(examples.dataset, label="translation.examples", headers=["translation.input", "translation.direction"])
+        with gr.Accordion(open=False) as box:
+            L.bind(box, label="translation.card")
+            card = gr.Markdown(model_card(initial, L.default))
+
+    def run(text, path, beam_, lang_):
+        return translate(text, path, beam_, lang_, cache)
+
+    for trigger in (submit.click, source.submit):
+        trigger(run, [source, model, beam, lang], [output, heatmap, alternatives, status], concurrency_limit=4)
+    direction.change(lambda d, current, lang_: picker_update(TASK, lang_, None, datasets=datasets_for(d)),
+                     [direction, model, lang], model)
+    model.change(model_card, [model, lang], card)
+    model.focus(lambda d, current, lang_: picker_update(TASK, lang_, current, datasets=datasets_for(d)),
+                [direction, model, lang], model)
+    lang.change(lambda d, current, lang_: picker_update(TASK, lang_, current, datasets=datasets_for(d)),
+                [direction, model, lang], model).then(model_card, [model, lang], card)

@@ -1,0 +1,113 @@
+"""Language models: loss falls, sampling is repeatable, decoding settings behave, bad settings are refused."""
+
+import random
+
+import pytest
+import torch
+
+from seqdemo.models.language_model import LanguageModel
+from seqdemo.models.sampling import next_token_distribution
+from seqdemo.tasks import BadInput, get_task
+from seqdemo.tasks.runner import load_model
+from seqdemo.tasks.text_generation import Batch, streams
+from seqdemo.text.detokenize import detokenize
+from seqdemo.text.tokenizers import get_tokenizer
+from seqdemo.train import Trainer
+
+TASK = get_task("generation")
+
+
+@pytest.fixture(scope="module")
+def generator(tiny_generation_checkpoint, cpu):
+    task, hparams, model, checkpoint = load_model(tiny_generation_checkpoint, cpu)
+    return task.predictor(model, hparams, checkpoint)
+
+
+def test_streams_cut_a_text_into_contiguous_rows():
+    assert streams(torch.arange(10), 3).tolist() == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+
+
+def test_batches_carry_on_where_the_last_one_stopped():
+    ids = torch.arange(101)
+    batches = TASK.batches([ids], batch_size=4, shuffle=False, bptt=5)
+    assert batches[0].first and not batches[1].first
+    assert batches[0].inputs[0].tolist() == [0, 1, 2, 3, 4] and batches[0].targets[0].tolist() == [1, 2, 3, 4, 5]
+    assert batches[1].inputs[0].tolist() == [5, 6, 7, 8, 9]
+    assert batches[0].inputs[1, 0] == 25  # the second stream starts a quarter of the way in
+
+
+def test_lm_loss_falls_on_a_tiny_text(cpu):
+    torch.manual_seed(0)
+    text = "to be or not to be, that is the question. " * 40
+    vocab = sorted(set(text))
+    ids = torch.tensor([vocab.index(c) for c in text])
+    model = LanguageModel(len(vocab), 16, "lstm", 32, 1, 0.0, False)
+    hparams = TASK.hyperparameters("shakespeare", lr=0.01, epochs=15, patience=15, bptt=20, batch_size=4, schedule="plateau")
+    trainer = Trainer(model, hparams, cpu, metric="loss", mode="min")
+    untrained = TASK.evaluate(model, [ids], cpu, None)["loss"]  # about ln(vocabulary size)
+    result = trainer.fit(lambda epoch, rng: TASK.training_batches([ids], hparams, rng), TASK.loss,
+                         lambda m: TASK.evaluate(m, [ids], cpu, None))
+    assert untrained > 2.0
+    assert result.best_metrics["loss"] < 0.3 * untrained
+
+
+def test_state_is_carried_between_chunks():
+    torch.manual_seed(0)
+    model = LanguageModel(10, 8, "gru", 12, 2, 0.0, False).eval()
+    tokens = torch.randint(0, 10, (2, 12))
+    whole, _ = model(tokens)
+    first, state = model(tokens[:, :5])
+    second, _ = model(tokens[:, 5:], state)
+    assert torch.allclose(torch.cat([first, second], dim=1), whole, atol=1e-5)
+
+
+def test_weight_tying_shares_the_embedding():
+    model = LanguageModel(30, 8, "lstm", 16, 1, 0.0, tie_weights=True)
+    assert model.decoder.weight is model.embedding.weight
+
+
+def test_temperature_zero_is_greedy_and_top_k_top_p_trim_the_tail():
+    logits = torch.tensor([1.0, 3.0, 2.0, 0.0])
+    assert next_token_distribution(logits, 0.0).tolist() == [0.0, 1.0, 0.0, 0.0]
+    top2 = next_token_distribution(logits, 1.0, top_k=2)
+    assert top2[0] == 0 and top2[3] == 0 and top2.sum() == pytest.approx(1.0)
+    nucleus = next_token_distribution(logits, 1.0, top_p=0.5)  # the best token alone has p = 0.64
+    assert nucleus.tolist() == [0.0, 1.0, 0.0, 0.0]
+    assert (next_token_distribution(logits, 1.0, top_p=0.85) > 0).sum() == 2  # 0.64 + 0.24 reach 0.85
+
+
+def test_sampling_with_a_seed_repeats(generator):
+    first = generator.predict("ROMEO:\n", max_tokens=40, temperature=1.0, seed=7)
+    again = generator.predict("ROMEO:\n", max_tokens=40, temperature=1.0, seed=7)
+    other = generator.predict("ROMEO:\n", max_tokens=40, temperature=1.0, seed=8)
+    assert first.text == again.text and len(first.tokens) == 40
+    assert first.text != other.text
+    assert all(0 < t.probability <= 1 for t in first.tokens)
+
+
+def test_greedy_generation_is_deterministic_without_a_seed(generator):
+    assert generator.predict("A", temperature=0.0, seed=None, max_tokens=20).text == \
+        generator.predict("A", temperature=0.0, seed=None, max_tokens=20).text
+
+
+@pytest.mark.parametrize("settings, code", [({"temperature": -1}, "temperature"), ({"temperature": 100}, "temperature"),
+                                            ({"top_k": -3}, "top_k"), ({"top_p": 0}, "top_p"), ({"top_p": 1.5}, "top_p"),
+                                            ({"max_tokens": 0}, "max_tokens"), ({"max_tokens": 10**6}, "max_tokens")])
+def test_absurd_settings_are_refused(generator, settings, code):
+    with pytest.raises(BadInput) as error:
+        generator.predict("ROMEO:", **settings)
+    assert error.value.code == code
+
+
+def test_empty_long_and_foreign_prompts_still_generate(generator):
+    assert len(generator.predict("", max_tokens=10).tokens) == 10
+    ids, cut, unknown = generator.prompt_ids("x" * 5000 + "天")
+    assert cut and unknown == 1
+    assert len(generator.predict("天地 <b>bold</b>", max_tokens=5).tokens) == 5
+
+
+def test_word_tokens_round_trip_through_the_detokenizer():
+    text = "KING:\nI don't know, my lord; what's that?\nGo (now)!"
+    tokens = [t.text for t in get_tokenizer("en_lines")(text)]
+    assert tokens[:3] == ["KING", ":", "\n"] and "n't" in tokens
+    assert detokenize(tokens) == text

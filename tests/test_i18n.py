@@ -1,0 +1,33 @@
+"""The string table: every string in both languages, every key the code asks for present."""
+
+import re
+from pathlib import Path
+
+from seqdemo.i18n import STRINGS
+
+SOURCE = Path(__file__).resolve().parent.parent / "seqdemo"
+
+
+def test_every_string_has_english_and_chinese():
+    for key, entry in STRINGS.items():
+        languages = {"zh"} if key.startswith("hp.") else {"en", "zh"}  # English help lives with each hyperparameter
+        assert languages <= set(entry), key
+        assert all(entry[lang].strip() for lang in languages), key
+
+
+def test_placeholders_match_between_languages():
+    for key, entry in STRINGS.items():
+        if "en" in entry:
+            assert set(re.findall(r"{(\w+)", entry["en"])) == set(re.findall(r"{(\w+)", entry["zh"])), key
+
+
+def test_every_literal_key_used_in_the_code_exists():
+    used = set()
+    for path in SOURCE.rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        used |= set(re.findall(r"""\bt\(\s*["']([a-z_]+\.[\w.]+)["']""", text))
+        used |= set(re.findall(r"""(?:label|value|info|placeholder)=["']([a-z_]+\.[\w.]+)["']""", text))
+        used |= set(re.findall(r"""Problem\(\s*["']([a-z_]+\.[\w.]+)["']""", text))
+        used |= set(re.findall(r"""JobRefused\(\s*["']([a-z_]+\.[\w.]+)["']""", text))
+    missing = sorted(key for key in used if key not in STRINGS)
+    assert used and not missing, missing
