@@ -159,6 +159,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "dataset.tatoeba_en_zh": {"en": "Tatoeba sentences, English → Chinese", "zh": "Tatoeba 句对：英译中"},
     "dataset.tatoeba_zh_en": {"en": "Tatoeba sentences, Chinese → English", "zh": "Tatoeba 句对：中译英"},
     "preset.no_attention": {"en": "Without attention (for comparison)", "zh": "不使用注意力（用于对比）"},
+    "hp.tie_weights": {"zh": "输入词向量与输出层共用同一组参数（参数更少；对词级模型有帮助）。"},
+    "hp.bptt": {"zh": "每个训练片段的词元数；隐藏状态会传递到下一个片段。"},
+    "hp.encoder_layers": {"zh": "编码器中堆叠的双向层数。"},
+    "hp.decoder_hidden": {"zh": "解码器的单元数。"},
+    "hp.attention": {"zh": "Bahdanau 注意力：每一步都回看每个源语言词（关闭：只用一个固定的整句摘要）。"},
+    "hp.teacher_forcing": {"zh": "训练时输入真实上一个词（而不是模型自己的猜测）的步数比例。"},
+    "hp.beam_width": {"zh": "最终测试评分使用的束宽（1 = 贪心解码）。"},
+    "hp.length_penalty": {"zh": "束搜索的长度归一化强度（0 = 不归一化）。"},
+    # named-entity recognition
+    "task.ner": {"en": "Named entities", "zh": "命名实体识别"},
+    "dataset.msra": {"en": "MSRA news (Chinese; people, places, organisations)", "zh": "MSRA 新闻（中文；人名、地名、机构名）"},
+    "dataset.wnut16": {"en": "WNUT-16 tweets (English; 10 entity types)", "zh": "WNUT-16 推文（英文；10 类实体）"},
+    "preset.softmax": {"en": "Softmax tagger, no CRF (for comparison)", "zh": "Softmax 标注器，不用 CRF（用于对比）"},
+    "hp.char_features": {"zh": "用字符卷积网络读取每个词的拼写（大小写、后缀、@用户名）。"},
+    "hp.decoder": {"zh": "输出层：为整条标签序列打分的 CRF，或逐词独立的 softmax。"},
+    "hp.lowercase": {"zh": "查词表时转成小写（字符卷积网络仍能看到大写）。"},
     "generation.tab": {"en": "Text generation", "zh": "文本生成"},
     "generation.intro": {
         "en": "A language model writes one character (or word) at a time, each time choosing from its prediction of "

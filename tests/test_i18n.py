@@ -31,3 +31,16 @@ def test_every_literal_key_used_in_the_code_exists():
         used |= set(re.findall(r"""JobRefused\(\s*["']([a-z_]+\.[\w.]+)["']""", text))
     missing = sorted(key for key in used if key not in STRINGS)
     assert used and not missing, missing
+
+
+def test_every_task_dataset_preset_and_setting_has_its_strings():
+    from dataclasses import fields
+
+    from seqdemo.tasks import TASKS
+
+    keys = []
+    for task in TASKS.values():
+        keys += [f"task.{task.name}"] + [f"dataset.{d}" for d in task.datasets] + [f"preset.{p}" for p in task.presets]
+        keys += [f"hp.{f.name}" for f in fields(task.Hyperparameters)]
+    missing = [key for key in keys if key not in STRINGS]
+    assert not missing, missing

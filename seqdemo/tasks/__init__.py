@@ -1,11 +1,12 @@
 """The tasks, by name. Adding a task means adding a module here and one line below."""
 
 from .base import BadInput, Dataset, Task
+from .ner import NerTask
 from .sentiment import SentimentTask
 from .text_generation import TextGenerationTask
 from .translation import TranslationTask
 
-TASKS: dict[str, Task] = {task.name: task for task in (SentimentTask(), TextGenerationTask(), TranslationTask())}
+TASKS: dict[str, Task] = {task.name: task for task in (SentimentTask(), TextGenerationTask(), TranslationTask(), NerTask())}
 
 
 def get_task(name: str) -> Task:

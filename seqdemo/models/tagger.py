@@ -1,0 +1,81 @@
+"""A sequence tagger: one label per token, from a BiLSTM over token (and sub-token) features.
+
+Token vectors can be enriched with a vector for each token's pair with its right neighbour
+(bigrams: for Chinese characters, often a word) and with a character CNN over the token's
+spelling (English words: capitals, suffixes, @handles), as in Ma & Hovy (2016). The encoder's
+outputs become per-tag emission scores, decoded by a linear-chain CRF or, for comparison,
+independently per token with a softmax.
+"""
+
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+from .crf import LinearChainCRF
+from .encoder import RecurrentEncoder
+
+
+class CharCNN(nn.Module):
+    """Characters of each token -> one vector per token (max over convolution windows)."""
+
+    def __init__(self, num_chars: int, char_dim: int, filters: int, width: int = 3, padding_idx: int = 0):
+        super().__init__()
+        self.embedding = nn.Embedding(num_chars, char_dim, padding_idx=padding_idx)
+        self.conv = nn.Conv1d(char_dim, filters, kernel_size=width, padding=width // 2)
+
+    def forward(self, chars: torch.Tensor) -> torch.Tensor:
+        # chars = [batch, time, letters]
+        batch, time, letters = chars.shape
+        embedded = self.embedding(chars.view(batch * time, letters)).transpose(1, 2)  # [batch*time, char_dim, letters]
+        features = self.conv(embedded).masked_fill((chars.view(batch * time, 1, letters) == 0), float("-inf"))
+        pooled = features.max(dim=2).values  # [batch*time, filters]
+        return pooled.masked_fill(torch.isinf(pooled), 0.0).view(batch, time, -1)  # padding tokens get zeros
+
+
+@dataclass
+class TaggerOutput:
+    emissions: torch.Tensor  # [batch, time, tags]
+    mask: torch.Tensor  # [batch, time]
+
+
+class SequenceTagger(nn.Module):
+    def __init__(self, vocab_size: int, embedding_dim: int, num_tags: int, cell: str, hidden_size: int, num_layers: int,
+                 dropout: float, use_crf: bool, bigram_vocab_size: int = 0, char_vocab_size: int = 0, char_dim: int = 30,
+                 char_filters: int = 50, allowed_transitions: torch.Tensor | None = None,
+                 allowed_starts: torch.Tensor | None = None, padding_idx: int = 0):
+        super().__init__()
+        self.embedding = nn.Embedding(vocab_size, embedding_dim, padding_idx=padding_idx)
+        self.bigram_embedding = nn.Embedding(bigram_vocab_size, embedding_dim, padding_idx=padding_idx) if bigram_vocab_size else None
+        self.char_cnn = CharCNN(char_vocab_size, char_dim, char_filters, padding_idx=padding_idx) if char_vocab_size else None
+        input_size = embedding_dim * (2 if bigram_vocab_size else 1) + (char_filters if char_vocab_size else 0)
+        self.dropout = nn.Dropout(dropout)
+        self.encoder = RecurrentEncoder(cell, input_size, hidden_size, num_layers, bidirectional=True, dropout=dropout)
+        self.emit = nn.Linear(self.encoder.output_size, num_tags)
+        self.crf = LinearChainCRF(num_tags, allowed_transitions, allowed_starts) if use_crf else None
+
+    def forward(self, tokens: torch.Tensor, lengths: torch.Tensor, bigrams: torch.Tensor | None = None,
+                chars: torch.Tensor | None = None) -> TaggerOutput:
+        # tokens = [batch, time]
+        features = [self.embedding(tokens)]  # [batch, time, emb]
+        if self.bigram_embedding is not None:
+            features.append(self.bigram_embedding(bigrams))  # [batch, time, emb]
+        if self.char_cnn is not None:
+            features.append(self.char_cnn(chars))  # [batch, time, filters]
+        encoded = self.encoder(self.dropout(torch.cat(features, dim=-1)), lengths)  # [batch, time, 2 * hidden]
+        return TaggerOutput(self.emit(self.dropout(encoded.outputs)).float(), encoded.mask)
+
+    def loss(self, output: TaggerOutput, tags: torch.Tensor) -> torch.Tensor:
+        """Mean negative log-likelihood per sentence (CRF) or per token (softmax)."""
+        if self.crf is not None:
+            return -self.crf.log_likelihood(output.emissions, tags, output.mask).mean()
+        return F.cross_entropy(output.emissions[output.mask], tags[output.mask])
+
+    def decode(self, output: TaggerOutput) -> tuple[list[list[int]], torch.Tensor]:
+        """(best tag ids per sentence, per-position tag probabilities [batch, time, tags])."""
+        if self.crf is not None:
+            return self.crf.viterbi(output.emissions, output.mask), self.crf.marginals(output.emissions, output.mask)
+        probabilities = torch.softmax(output.emissions, dim=-1)
+        best = probabilities.argmax(-1)
+        return [best[b, :n].tolist() for b, n in enumerate(output.mask.sum(1).tolist())], probabilities
