@@ -17,6 +17,7 @@ from torch import nn
 
 from ..data import Splits
 from ..hparams import Problem, from_dict, validate
+from ..text.glove import DIM as GLOVE_DIM
 from ..text.vocab import Vocab
 from ..train import TrainingHyperparameters
 
@@ -68,6 +69,16 @@ class Task(ABC):
         problems = [] if dataset in self.datasets else [
             Problem("problem.dataset", {"dataset": dataset, "task": self.name, "choices": ", ".join(self.datasets)})]
         return problems + validate(hparams)
+
+    def glove_problems(self, hparams, dataset: str) -> list[Problem]:
+        """For tasks with an `embeddings` choice: GloVe vectors are English and have a fixed size."""
+        problems = []
+        if hparams.embeddings != "random":
+            if dataset in self.datasets and self.datasets[dataset].language != "en":
+                problems.append(Problem("problem.glove_language"))
+            if hparams.embedding_dim != GLOVE_DIM:
+                problems.append(Problem("problem.glove_dim", {"dim": GLOVE_DIM}))
+        return problems
 
     @abstractmethod
     def build_vocabs(self, hparams, dataset: str, train: Sequence[Any]) -> dict[str, Vocab]: ...

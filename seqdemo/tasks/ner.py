@@ -17,7 +17,6 @@ from ..models import CELLS
 from ..models.crf import bio_constraints
 from ..models.tagger import SequenceTagger
 from ..text.entities import entity_scores, spans
-from ..text.glove import DIM as GLOVE_DIM
 from ..text.glove import glove_embedding_matrix
 from ..text.ngrams import bigrams
 from ..text.tokenizers import Token, get_tokenizer
@@ -127,13 +126,7 @@ class NerTask(Task):
     }
 
     def check(self, hparams: NerHyperparameters, dataset: str) -> list[Problem]:
-        problems = super().check(hparams, dataset)
-        if hparams.embeddings != "random":
-            if dataset in self.datasets and self.datasets[dataset].language != "en":
-                problems.append(Problem("problem.glove_language"))
-            if hparams.embedding_dim != GLOVE_DIM:
-                problems.append(Problem("problem.glove_dim", {"dim": GLOVE_DIM}))
-        return problems
+        return super().check(hparams, dataset) + self.glove_problems(hparams, dataset)
 
     def tags(self, dataset: str) -> list[str]:
         return tag_names(self.datasets[dataset].options["types"])

@@ -11,7 +11,6 @@ from torch import nn
 from ..data import LabeledText, load_chinese_reviews, load_imdb, load_rotten_tomatoes
 from ..hparams import Problem, hp
 from ..models import CELLS, POOLINGS, SequenceClassifier
-from ..text.glove import DIM as GLOVE_DIM
 from ..text.glove import glove_embedding_matrix
 from ..text.ngrams import bigrams
 from ..text.tokenizers import Token, get_tokenizer
@@ -109,13 +108,7 @@ class SentimentTask(Task):
     }
 
     def check(self, hparams: SentimentHyperparameters, dataset: str) -> list[Problem]:
-        problems = super().check(hparams, dataset)
-        if hparams.embeddings != "random":
-            if dataset in self.datasets and self.datasets[dataset].language != "en":
-                problems.append(Problem("problem.glove_language"))
-            if hparams.embedding_dim != GLOVE_DIM:
-                problems.append(Problem("problem.glove_dim", {"dim": GLOVE_DIM}))
-        return problems
+        return super().check(hparams, dataset) + self.glove_problems(hparams, dataset)
 
     def tokenize(self, dataset: str, text: str) -> list[Token]:
         return get_tokenizer(self.datasets[dataset].options["tokenizer"])(text)
