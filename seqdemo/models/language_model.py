@@ -23,6 +23,7 @@ class LanguageModel(nn.Module):
         self.decoder = nn.Linear(embedding_dim if tie_weights else hidden_size, vocab_size)
         if tie_weights:
             self.decoder.weight = self.embedding.weight
+            nn.init.normal_(self.embedding.weight, std=embedding_dim ** -0.5)  # first scores near uniform
 
     def forward(self, tokens: torch.Tensor, state: RecurrentState | None = None) -> tuple[torch.Tensor, RecurrentState]:
         # tokens = [batch, time]

@@ -56,6 +56,9 @@ class Seq2Seq(nn.Module):
         self.readout = nn.Linear(decoder_hidden + 2 * hidden_size + embedding_dim, embedding_dim)
         self.output = nn.Linear(embedding_dim, target_vocab)
         self.output.weight = self.target_embedding.weight  # tied: a word's input and output vectors are one
+        with torch.no_grad():  # small enough that the first output scores are near uniform, not wildly confident
+            nn.init.normal_(self.target_embedding.weight, std=embedding_dim ** -0.5)
+            self.target_embedding.weight[padding_idx].zero_()
         self.dropout = nn.Dropout(dropout)
 
     def encode(self, source: torch.Tensor, lengths: torch.Tensor) -> EncodedSource:

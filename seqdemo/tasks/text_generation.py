@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-from ..data import Document, load_shakespeare, load_tang_poems
+from ..data import Document, load_quantangshi, load_shakespeare, load_tang_poems
 from ..hparams import Problem, hp
 from ..models import CELLS
 from ..models.language_model import LanguageModel, detach_state
@@ -88,10 +88,14 @@ class TextGenerationTask(Task):
         "shakespeare_words": Dataset(load_shakespeare, "en", "Shakespeare's plays, word by word", {"tokenizer": "en_lines"},
                                      recommended={"tie_weights": True, "embedding_dim": 256, "hidden_size": 256,
                                                   "min_freq": 3, "bptt": 48, "dropout": 0.4}),
-        "tang_poems": Dataset(load_tang_poems, "zh", "Tang poems and Song ci, character by character (fortunes-zh)",
+        "tang_poems": Dataset(load_quantangshi, "zh", "The Complete Tang Poems (57,607 poems), character by character",
                               {"tokenizer": "chars"},
-                              recommended={"hidden_size": 256, "layers": 2, "embedding_dim": 128, "bptt": 64,
-                                           "batch_size": 16, "dropout": 0.3, "epochs": 40}),
+                              recommended={"hidden_size": 512, "layers": 1, "embedding_dim": 128, "tie_weights": True,
+                                           "min_freq": 3, "schedule": "cosine", "epochs": 2}),
+        "tang300": Dataset(load_tang_poems, "zh", "300 Tang poems and 100 Song ci (fortunes-zh): small, quick to train",
+                           {"tokenizer": "chars"},
+                           recommended={"hidden_size": 256, "layers": 2, "embedding_dim": 128, "bptt": 64,
+                                        "batch_size": 16, "dropout": 0.3, "epochs": 40}),
     }
     presets = {
         "default": {},
