@@ -91,7 +91,7 @@ class TextGenerationTask(Task):
         "tang_poems": Dataset(load_quantangshi, "zh", "The Complete Tang Poems (57,607 poems), character by character",
                               {"tokenizer": "chars"},
                               recommended={"hidden_size": 512, "layers": 1, "embedding_dim": 128, "tie_weights": True,
-                                           "min_freq": 3, "schedule": "cosine", "epochs": 2}),
+                                           "min_freq": 3, "schedule": "cosine", "epochs": 1}),
         "tang300": Dataset(load_tang_poems, "zh", "300 Tang poems and 100 Song ci (fortunes-zh): small, quick to train",
                            {"tokenizer": "chars"},
                            recommended={"hidden_size": 256, "layers": 2, "embedding_dim": 128, "bptt": 64,
