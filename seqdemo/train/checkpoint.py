@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 import torch
-from safetensors import SafetensorError
+from safetensors import SafetensorError, safe_open
 from safetensors.torch import load_file, save_file
 
 from .. import __version__
@@ -88,9 +88,15 @@ def read_vocabs(folder: Path, names: list[str]) -> dict[str, Vocab]:
 def save_checkpoint(path: Path, config: dict[str, Any], model: torch.nn.Module, vocabs: dict[str, Vocab],
                     metrics: dict[str, Any]) -> Path:
     with atomic_directory(path) as staging:
-        # Copies, because tied weights (one tensor under two names) cannot share storage in safetensors.
-        state = {k: v.detach().cpu().clone().contiguous() for k, v in model.state_dict().items()}
-        save_file(state, staging / WEIGHTS, metadata={"format": FORMAT})
+        # Tied weights (one tensor under two names) are stored once; the metadata names their aliases.
+        state, aliases, seen = {}, {}, {}
+        for name, tensor in model.state_dict().items():
+            if tensor.data_ptr() in seen:
+                aliases[name] = seen[tensor.data_ptr()]
+            else:
+                seen[tensor.data_ptr()] = name
+                state[name] = tensor.detach().cpu().contiguous()
+        save_file(state, staging / WEIGHTS, metadata={"format": FORMAT, "aliases": json.dumps(aliases)})
         write_vocabs(staging, vocabs)
         full_config = {"format": FORMAT, **config, "vocabs": sorted(vocabs)}
         (staging / CONFIG).write_text(json.dumps(full_config, indent=2, ensure_ascii=False), encoding="utf-8")
@@ -123,6 +129,9 @@ def load_checkpoint(path: Path) -> Checkpoint:
     config = read_config(path)
     try:
         state_dict = load_file(path / WEIGHTS)
+        with safe_open(path / WEIGHTS, framework="pt") as weights:
+            aliases = json.loads((weights.metadata() or {}).get("aliases", "{}"))
+        state_dict |= {alias: state_dict[original] for alias, original in aliases.items()}
     except FileNotFoundError:
         raise CheckpointError(f"{path} is not a checkpoint: {WEIGHTS} is missing") from None
     except (SafetensorError, OSError, ValueError) as error:
