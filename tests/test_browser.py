@@ -127,3 +127,15 @@ def test_translation_shows_the_attention_heatmap(page, app_url):
     expect(page.locator("#translation-output").get_by_role("textbox")).to_have_value(re.compile(r"\S"), timeout=60_000)
     expect(page.locator("#translation-heatmap .heatmaplayer, #translation-heatmap .hm").first).to_be_attached(timeout=30_000)
     expect(page.locator("#translation-alternatives")).to_contain_text(re.compile(r"-\d+\.\d+"))
+
+
+def test_entities_are_highlighted_in_a_chinese_sentence(page, app_url):
+    page.goto(app_url)
+    page.get_by_role("tab", name="Named entities").click()
+    page.locator("#ner-input").get_by_role("textbox").fill("<b>周小川</b>昨天在北京会见了国际货币基金组织总裁。")
+    page.locator("#ner-submit").click()
+    table = page.locator("#ner-entities")
+    expect(table).to_contain_text("LOC", timeout=60_000)
+    expect(table).to_contain_text("北京")
+    expect(page.locator("#ner-output")).to_contain_text("<b>周小川</b>")  # markup shown as text
+    expect(page.locator("#ner-output b")).to_have_count(0)

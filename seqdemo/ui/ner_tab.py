@@ -1,0 +1,124 @@
+"""The Named entities tab: the text re-shown with people, places and organisations marked, and a
+table of every entity with the model's confidence in it."""
+
+import gradio as gr
+import pandas as pd
+
+from ..serve import PredictorCache
+from ..tasks import BadInput, get_task
+from ..tasks.ner import MAX_INPUT_CHARS, Recognition
+from ..text.scripts import dominant_language
+from ..train import CheckpointError
+from .i18n import Localizer, t
+from .models import find_entry, model_choices, picker_update, preferred_model, usable_models
+
+TASK = get_task("ner")
+EXAMPLES = {
+    "zh": ["中国人民银行行长周小川昨天在北京会见了国际货币基金组织总裁。",
+           "鲁迅原名周树人，浙江绍兴人，曾在日本仙台学习医学。"],
+    "en": ["Just watched Star Wars with Tom at the AMC in Boston, then grabbed coffee at Starbucks",
+           "Apple unveils the new iPhone in Cupertino tomorrow #excited"],
+}
+PALETTE = ["#f4a3a3", "#9fd8a4", "#9cc3f0", "#f7d08a", "#c9a7e8", "#8fd9d2", "#f2b5d4", "#c8d98c", "#e0b896", "#b4b9c9"]
+
+
+def colours() -> dict[str, str]:
+    """Entity type -> colour, the same in every model that has the type."""
+    types = [kind for dataset in TASK.datasets.values() for kind in dataset.options["types"]]
+    return {kind: PALETTE[i % len(PALETTE)] for i, kind in enumerate(dict.fromkeys(types))}
+
+
+def _example_rows() -> list[list[str]]:
+    readers = {}
+    for entry in usable_models(TASK):
+        readers.setdefault(TASK.datasets[entry.dataset].language, str(entry.path))
+    return [[text, readers[lang]] for lang, texts in EXAMPLES.items() if lang in readers for text in texts]
+
+
+def highlighted(result: Recognition) -> list[tuple[str, str | None]]:
+    """The text as (piece, entity type or None) pairs, covering every character once."""
+    pieces, position = [], 0
+    for entity in result.entities:
+        if entity.start > position:
+            pieces.append((result.text[position:entity.start], None))
+        pieces.append((entity.text, entity.type))
+        position = entity.end
+    if position < len(result.text):
+        pieces.append((result.text[position:], None))
+    return pieces
+
+
+def entity_table(result: Recognition, lang: str) -> pd.DataFrame:
+    columns = [t(f"ner.col.{name}", lang) for name in ("type", "text", "span", "confidence")]
+    rows = [(e.type, e.text, f"{e.start}–{e.end}", f"{e.confidence:.1%}") for e in result.entities]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def model_card(path: str | None, lang: str) -> str:
+    entry = find_entry(TASK, path)
+    if entry is None:
+        return ""
+    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    per_type = ", ".join(f"{key[:-3]} {value:.1%}" for key, value in test.items() if key.endswith("_f1"))
+    return t("ner.card.body", lang, name=entry.name, cell=hp["cell"].upper(), layers=hp["layers"], hidden=hp["hidden_size"],
+             decoder=t(f"ner.card.decoder.{hp['decoder']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
+             train=f"{entry.config['data_sizes']['train']:,}", f1=test.get("f1", float("nan")),
+             precision=test.get("precision", float("nan")), recall=test.get("recall", float("nan")), per_type=per_type,
+             entities=f"{int(test.get('entities', 0)):,}", params=f"{entry.config.get('parameters', 0):,}",
+             command=entry.config.get("command", "?"))
+
+
+def recognize(text: str, path: str | None, lang: str, cache: PredictorCache):
+    """-> (highlighted text, entity table, status message)."""
+    entry = find_entry(TASK, path)
+    if entry is None:
+        return None, None, t("model.none", lang, task=TASK.name)
+    try:
+        result = cache.get(entry.path).predict(text or "")
+    except BadInput as error:
+        return None, None, "⚠️ " + t(f"input.{error.code}", lang, **error.params)
+    except CheckpointError as error:
+        return None, None, t("model.broken", lang, error=str(error))
+    notes = []
+    if result.truncated:
+        notes.append(t("ner.truncated", lang, limit=MAX_INPUT_CHARS, sentences=result.sentences))
+    model_language = TASK.datasets[entry.dataset].language
+    written_in = dominant_language(result.text)
+    if written_in is not None and written_in != model_language:
+        notes.append(t(f"input.wrong_script.{model_language}", lang))
+    if not result.entities:
+        notes.append(t("ner.none_found", lang))
+    return highlighted(result), entity_table(result, lang), "\n".join(f"- {note}" for note in notes)
+
+
+def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
+    initial = preferred_model(TASK, L.default)
+    with gr.Tab() as tab:
+        L.bind(tab, label="ner.tab")
+        L.bind(gr.Markdown(), value="ner.intro")
+        with gr.Row():
+            with gr.Column(scale=2):
+                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial, elem_id="ner-model"),
+                               label="ner.model")
+                text = L.bind(gr.Textbox(lines=5, elem_id="ner-input"), label="ner.input", placeholder="ner.input_hint")
+                submit = L.bind(gr.Button(variant="primary", elem_id="ner-submit"), value="ner.submit")
+                status = gr.Markdown(elem_id="ner-status")
+            with gr.Column(scale=3):
+                marked = L.bind(gr.HighlightedText(color_map=colours(), show_legend=True, combine_adjacent=False,
+                                                   elem_id="ner-output"), label="ner.output")
+                table = L.bind(gr.Dataframe(interactive=False, wrap=True, elem_id="ner-entities"), label="ner.entities")
+        examples = gr.Examples(examples=_example_rows(), inputs=[text, model])
+        L.bind(examples.dataset, label="ner.examples", headers=["ner.input", "ner.model"])
+        with gr.Accordion(open=False) as box:
+            L.bind(box, label="ner.card")
+            card = gr.Markdown(model_card(initial, L.default))
+
+    def run(text_, path, lang_):
+        return recognize(text_, path, lang_, cache)
+
+    for trigger in (submit.click, text.submit):
+        trigger(run, [text, model, lang], [marked, table, status], concurrency_limit=4)
+    model.change(model_card, [model, lang], card)
+    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
+    lang.change(lambda current, lang_: picker_update(TASK, lang_, current, follow_language=True), [model, lang], model) \
+        .then(model_card, [model, lang], card)
