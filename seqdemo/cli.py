@@ -22,11 +22,10 @@ def build_parser() -> argparse.ArgumentParser:
     train = commands.add_parser("train", help="train a model and save a checkpoint")
     tasks = train.add_subparsers(dest="task", required=True)
     for task in TASKS.values():
-        sub = tasks.add_parser(task.name, help=f"train a {task.name} model",
-                               formatter_class=argparse.ArgumentDefaultsHelpFormatter)
+        sub = tasks.add_parser(task.name, help=f"train a {task.name} model")
         sub.add_argument("--dataset", required=True, choices=list(task.datasets),
                          help="; ".join(f"{name}: {d.summary}" for name, d in task.datasets.items()))
-        sub.add_argument("--preset", default="default", choices=list(task.presets), help="starting hyperparameters")
+        sub.add_argument("--preset", default="default", choices=list(task.presets), help="starting hyperparameters (default: default)")
         sub.add_argument("--out", type=Path, required=True, help="checkpoint folder to write")
         sub.add_argument("--limit", type=int, default=None, help="use only the first N records of each split (smoke tests)")
         sub.add_argument("--device", default="auto", choices=DEVICE_CHOICES)

@@ -96,7 +96,7 @@ def to_dict(hparams) -> dict[str, Any]:
 
 
 def add_arguments(parser: argparse.ArgumentParser, cls) -> None:
-    """One `--flag` per field, defaulting to None so that only the flags a user typed override a preset."""
+    """One `--flag` per field, absent unless typed, so that only the flags a user typed override a preset."""
     group = parser.add_argument_group("hyperparameters")
     for field in fields(cls):
         flag = "--" + field.name.replace("_", "-")
@@ -105,9 +105,9 @@ def add_arguments(parser: argparse.ArgumentParser, cls) -> None:
             bounds.append(f"range {field.spec.low}..{field.spec.high}")
         help_text = f"{field.spec.help} (default: {field.default}{'; ' + bounds[0] if bounds else ''})"
         if field.type is bool:
-            group.add_argument(flag, dest=field.name, action=argparse.BooleanOptionalAction, default=None, help=help_text)
+            group.add_argument(flag, dest=field.name, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=help_text)
         else:
-            group.add_argument(flag, dest=field.name, type=field.type, default=None, choices=field.spec.choices,
+            group.add_argument(flag, dest=field.name, type=field.type, default=argparse.SUPPRESS, choices=field.spec.choices,
                                help=help_text, metavar=field.name.upper() if field.spec.choices is None else None)
 
 
