@@ -176,6 +176,86 @@ STRINGS: dict[str, dict[str, str]] = {
     "hp.char_features": {"zh": "用字符卷积网络读取每个词的拼写（大小写、后缀、@用户名）。"},
     "hp.decoder": {"zh": "输出层：为整条标签序列打分的 CRF，或逐词独立的 softmax。"},
     "hp.lowercase": {"zh": "查词表时转成小写（字符卷积网络仍能看到大写）。"},
+    # heartbeat classification
+    "task.heartbeats": {"en": "Heartbeat classification", "zh": "心搏分类"},
+    "dataset.ecg5000": {"en": "ECG5000 heartbeats (5 classes)", "zh": "ECG5000 心搏（5 类）"},
+    "preset.conv": {"en": "With a convolution before the LSTM", "zh": "在 LSTM 前加一层卷积"},
+    "hp.conv_layers": {"zh": "堆叠的卷积层数（设置了卷积通道时）。"},
+    "hp.augment": {"zh": "每一轮都把训练心搏轻微拉伸、平移并加噪声后再用：从少量心搏中得到更多变化。"},
+    "hp.conv_channels": {"zh": "在循环层之前读取局部形状的一维卷积的通道数（0 = 不用）。"},
+    "heartbeats.class.0": {"en": "normal", "zh": "正常"},
+    "heartbeats.class.1": {"en": "R-on-T premature ventricular contraction", "zh": "R-on-T 型室性早搏"},
+    "heartbeats.class.2": {"en": "premature ventricular contraction", "zh": "室性早搏"},
+    "heartbeats.class.3": {"en": "supraventricular premature beat", "zh": "室上性早搏"},
+    "heartbeats.class.4": {"en": "unclassified beat", "zh": "未分类心搏"},
+    "model.choice.heartbeats": {"en": "{name} · test accuracy {accuracy:.1%}, macro-F1 {macro_f1:.2f}",
+                                "zh": "{name} · 测试准确率 {accuracy:.1%}，宏平均 F1 {macro_f1:.2f}"},
+    "medical.tab": {"en": "Medical monitoring", "zh": "医疗监测"},
+    "medical.disclaimer": {
+        "en": "⚕️ **A teaching demo, not a medical device.** These models learned from small public data sets; "
+              "never use them to diagnose, treat or reassure anyone.",
+        "zh": "⚕️ **这是教学演示，不是医疗器械。**这些模型只在很小的公开数据集上训练过，"
+              "绝不能用于诊断、治疗，或让任何人安心。",
+    },
+    "medical.ecg_intro": {
+        "en": "**Heartbeat classification.** One heartbeat of an electrocardiogram (ECG) is a short series of voltage "
+              "samples. A bidirectional LSTM reads it sample by sample in both directions; attention then decides "
+              "which moments matter for the verdict. Pick a heartbeat from the test set (the model never saw it), "
+              "paste your own samples, or upload a text file of numbers.",
+        "zh": "**心搏分类。**心电图（ECG）中的一次心搏是一小段电压采样值。双向 LSTM 从两个方向逐个读取这些采样值，"
+              "注意力再决定哪些时刻对判断最重要。可以从测试集中选一个心搏（模型从未见过），"
+              "粘贴自己的采样值，或上传一个由数字组成的文本文件。",
+    },
+    "medical.model": {"en": "Model", "zh": "模型"},
+    "medical.pick_beat": {"en": "Test-set heartbeat", "zh": "测试集心搏"},
+    "medical.beat_choice": {"en": "{number} · labelled {label}", "zh": "{number} · 标注为{label}"},
+    "medical.samples": {"en": "Samples of one heartbeat", "zh": "一次心搏的采样值"},
+    "medical.samples_hint": {"en": "Numbers separated by commas, spaces or new lines (ideally 140 of them)",
+                             "zh": "用逗号、空格或换行分隔的数字（最好 140 个）"},
+    "medical.upload": {"en": "…or upload a .txt / .csv file of numbers", "zh": "……或上传由数字组成的 .txt / .csv 文件"},
+    "medical.upload_too_big": {"en": "That file is over {limit} MB; one heartbeat is a few kilobytes.",
+                               "zh": "文件超过 {limit} MB；一次心搏只有几 KB。"},
+    "medical.upload_not_text": {"en": "That file is not text: upload numbers in a .txt or .csv file.",
+                                "zh": "这不是文本文件：请上传装有数字的 .txt 或 .csv 文件。"},
+    "medical.classify": {"en": "Classify heartbeat", "zh": "分类心搏"},
+    "medical.trace": {"en": "The heartbeat and where the model looked", "zh": "心搏与模型关注的位置"},
+    "medical.classes": {"en": "Class probabilities", "zh": "各类别的概率"},
+    "medical.ecg": {"en": "ECG (normalised)", "zh": "心电（标准化后）"},
+    "medical.attention": {"en": "attention", "zh": "注意力"},
+    "medical.sample": {"en": "sample", "zh": "采样点"},
+    "medical.amplitude": {"en": "amplitude (standard deviations)", "zh": "幅度（标准差）"},
+    "medical.true_class": {"en": "The data set's label for this beat: **{label}**.", "zh": "数据集对这个心搏的标注：**{label}**。"},
+    "medical.resampled": {"en": "The beat had {count} samples; it was resampled to the {length} the model was trained on.",
+                          "zh": "这个心搏有 {count} 个采样值，已重采样为模型训练时的 {length} 个。"},
+    "medical.card": {"en": "How this model works", "zh": "这个模型如何工作"},
+    "medical.card.conv": {"en": "a 1-D convolution ({channels} channels) reads local shape, then ",
+                          "zh": "先由一维卷积（{channels} 个通道）读取局部形状，再由"},
+    "medical.card.pooling.attention": {"en": "attention (a weighted average, weights shown under the trace)",
+                                       "zh": "注意力（加权平均，权重显示在曲线下方）"},
+    "medical.card.pooling.max": {"en": "max pooling", "zh": "最大池化"},
+    "medical.card.pooling.last": {"en": "the final state", "zh": "最后的状态"},
+    "medical.card.class": {"en": "class", "zh": "类别"},
+    "medical.card.precision": {"en": "precision", "zh": "精确率"},
+    "medical.card.recall": {"en": "recall", "zh": "召回率"},
+    "medical.card.f1": {"en": "F1", "zh": "F1"},
+    "medical.card.support": {"en": "test beats", "zh": "测试心搏数"},
+    "medical.card.true_predicted": {"en": "true ＼ predicted", "zh": "真实 ＼ 预测"},
+    "medical.card.body": {
+        "en": "**{name}**: {conv}a bidirectional {cell} ({layers} layer(s), {hidden} units per direction) reads the "
+              "beat; {pooling} turns its states into one vector for the classifier.\n\n"
+              "- Trained on: {dataset} ({train} beats; the rest of the 500 training beats chose the epoch)\n"
+              "- Test accuracy: **{accuracy:.1%}**, macro-F1 **{macro_f1:.3f}** on {test} beats "
+              "(always answering “normal” scores 58.4 %)\n"
+              "- Parameters: {params}\n"
+              "- Trained with: `{command}`\n\n{per_class}\n\nConfusion matrix (rows: the data set's label):\n\n{confusion}",
+        "zh": "**{name}**：{conv}双向 {cell}（{layers} 层，每个方向 {hidden} 个单元）读取心搏；"
+              "{pooling}把各时刻的状态合成一个向量交给分类器。\n\n"
+              "- 训练数据：{dataset}（{train} 个心搏；500 个训练心搏中其余的用于挑选轮次）\n"
+              "- 测试准确率：**{accuracy:.1%}**，宏平均 F1 **{macro_f1:.3f}**，共 {test} 个心搏"
+              "（总是回答“正常”的准确率为 58.4%）\n"
+              "- 参数量：{params}\n"
+              "- 训练命令：`{command}`\n\n{per_class}\n\n混淆矩阵（行：数据集的标注）：\n\n{confusion}",
+    },
     "ner.tab": {"en": "Named entities", "zh": "命名实体"},
     "ner.intro": {
         "en": "A BiLSTM reads the sentence in both directions and scores every tag for every character or word; a CRF "
@@ -416,6 +496,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{share:.0%} of the words are unknown to this model, so the answer is mostly a guess.",
         "zh": "有 {share:.0%} 的词这个模型不认识，所以结果基本是猜测。",
     },
+    "input.beat_empty": {"en": "Please paste the samples of one heartbeat, or pick a test beat.",
+                         "zh": "请粘贴一次心搏的采样值，或选择一个测试集心搏。"},
+    "input.beat_not_number": {"en": "Value {position} (“{cell}”) is not a number.", "zh": "第 {position} 个值（“{cell}”）不是数字。"},
+    "input.beat_not_finite": {"en": "Value {position} is {cell}: every sample must be a finite number.",
+                              "zh": "第 {position} 个值是 {cell}：每个采样值都必须是有限的数。"},
+    "input.beat_too_short": {"en": "A heartbeat needs at least {minimum} samples; this has {count}.",
+                             "zh": "一次心搏至少需要 {minimum} 个采样值；这里只有 {count} 个。"},
+    "input.beat_too_long": {"en": "That is more than {limit:,} samples: paste a single heartbeat.",
+                            "zh": "超过 {limit:,} 个采样值：请只粘贴一次心搏。"},
+    "input.beat_flat": {"en": "Every sample has the same value: there is no heartbeat to read.",
+                        "zh": "所有采样值都相同：没有可读的心搏。"},
     "input.wrong_script.en": {
         "en": "This looks like Chinese, but the model reads English. Pick the Chinese model for a meaningful answer.",
         "zh": "这段文字看起来是中文，但此模型读的是英文。请选择中文模型。",

@@ -139,3 +139,18 @@ def test_entities_are_highlighted_in_a_chinese_sentence(page, app_url):
     expect(table).to_contain_text("北京")
     expect(page.locator("#ner-output")).to_contain_text("<b>周小川</b>")  # markup shown as text
     expect(page.locator("#ner-output b")).to_have_count(0)
+
+
+def test_a_test_heartbeat_is_classified_with_its_attention_shown(page, app_url):
+    page.goto(app_url)
+    page.get_by_role("tab", name="Medical monitoring").click()
+    expect(page.locator("#medical-disclaimer")).to_contain_text("not a medical device")
+    page.locator("#ecg-beat input").click()
+    page.get_by_role("option", name=re.compile("labelled premature ventricular")).first.click()
+    expect(page.locator("#ecg-samples textarea")).to_have_value(re.compile(r"^-?\d+\.\d{3}, "), timeout=30_000)
+    expect(page.locator("#ecg-classes")).to_contain_text(re.compile(r"\d+%"), timeout=60_000)
+    expect(page.locator("#ecg-status")).to_contain_text("premature ventricular contraction")
+    expect(page.locator("#ecg-trace .js-plotly-plot")).to_be_attached()
+    page.locator("#ecg-samples textarea").fill("1, 2, three")
+    page.locator("#ecg-submit").click()
+    expect(page.locator("#ecg-status")).to_contain_text("Value 3 (“three”) is not a number", timeout=30_000)

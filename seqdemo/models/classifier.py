@@ -50,3 +50,34 @@ class SequenceClassifier(nn.Module):
         pooled, attention = self.pooling(encoded)  # [batch, dirs * hidden]
         logits = self.classify(self.output_dropout(pooled))  # [batch, classes]
         return ClassifierOutput(logits=logits.float(), attention=attention)
+
+
+class SeriesClassifier(nn.Module):
+    """Numeric series -> (optional 1-D convolution) -> recurrent encoder -> pooling -> class scores.
+
+    The tutorial's heartbeat classifier is this with a BiLSTM and attention pooling. The convolution,
+    when asked for, turns each sample and its neighbours into local shape features (slopes, peaks)
+    before the recurrent layers read the whole beat.
+    """
+
+    def __init__(self, input_features: int, num_classes: int, cell: str, hidden_size: int, num_layers: int,
+                 bidirectional: bool, pooling: str, dropout: float, conv_channels: int = 0, conv_layers: int = 1,
+                 conv_width: int = 5):
+        super().__init__()
+        convolutions = []
+        for layer in range(conv_layers if conv_channels else 0):
+            convolutions += [nn.Conv1d(conv_channels if layer else input_features, conv_channels, conv_width, padding=conv_width // 2),
+                             nn.BatchNorm1d(conv_channels), nn.ReLU()]
+        self.conv = nn.Sequential(*convolutions) if convolutions else None
+        self.encoder = RecurrentEncoder(cell, conv_channels or input_features, hidden_size, num_layers, bidirectional, dropout)
+        self.pooling = make_pooling(pooling, self.encoder.output_size)
+        self.output_dropout = nn.Dropout(dropout)
+        self.classify = nn.Linear(self.encoder.output_size, num_classes)
+
+    def forward(self, series: torch.Tensor, lengths: torch.Tensor) -> ClassifierOutput:
+        # series = [batch, time, features], lengths = [batch]
+        if self.conv is not None:
+            series = self.conv(series.transpose(1, 2)).transpose(1, 2)  # [batch, time, channels]
+        encoded = self.encoder(series, lengths)  # outputs = [batch, time, dirs * hidden]
+        pooled, attention = self.pooling(encoded)  # [batch, dirs * hidden]
+        return ClassifierOutput(logits=self.classify(self.output_dropout(pooled)).float(), attention=attention)

@@ -34,7 +34,7 @@ class BadInput(ValueError):
 @dataclass(frozen=True)
 class Dataset:
     load: Callable[[], Splits]
-    language: str  # "en" or "zh": decides tokenizer, pretrained vectors and example inputs
+    language: str | None  # "en" or "zh": decides tokenizer, pretrained vectors and example inputs; None for numbers
     summary: str  # one line for model cards and `--help`
     options: dict[str, Any] = field(default_factory=dict)  # task-specific facts (tokenizer, labels, ...)
     recommended: dict[str, Any] = field(default_factory=dict)  # hyperparameters that suit this data better than the defaults

@@ -17,6 +17,7 @@ from ..text.tokenizers import Token, get_tokenizer
 from ..text.vocab import UNK, Vocab
 from ..train import TrainingHyperparameters, bucket_batches, pad_sequences
 from .base import BadInput, Dataset, Task
+from .scores import classification_metrics
 
 MAX_INPUT_CHARS = 20_000  # longer user input is cut before tokenizing
 MAX_INPUT_TOKENS = 1_000  # and at most this many tokens reach the model (beginning and end kept)
@@ -171,17 +172,6 @@ class SentimentTask(Task):
 
     def predictor(self, model, hparams, checkpoint) -> "SentimentPredictor":
         return SentimentPredictor(self, model, hparams, checkpoint)
-
-
-def classification_metrics(predictions: list[int], labels: list[int], num_classes: int) -> dict[str, float]:
-    correct = sum(p == y for p, y in zip(predictions, labels))
-    f1s = []
-    for c in range(num_classes):
-        tp = sum(p == c and y == c for p, y in zip(predictions, labels))
-        fp = sum(p == c and y != c for p, y in zip(predictions, labels))
-        fn = sum(p != c and y == c for p, y in zip(predictions, labels))
-        f1s.append(2 * tp / (2 * tp + fp + fn) if tp + fp + fn else 0.0)
-    return {"accuracy": correct / max(1, len(labels)), "macro_f1": sum(f1s) / num_classes, "examples": float(len(labels))}
 
 
 class SentimentPredictor:

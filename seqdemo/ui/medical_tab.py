@@ -1,0 +1,161 @@
+"""The Medical monitoring tab: a heartbeat classifier that shows which part of the ECG trace it
+looked at. A teaching demo, never a medical device, and the tab says so first."""
+
+from pathlib import Path
+
+import gradio as gr
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..data import MissingDataError, load_ecg5000
+from ..serve import PredictorCache
+from ..tasks import BadInput, get_task
+from ..tasks.heartbeats import BeatPrediction
+from ..train import CheckpointError
+from .i18n import Localizer, t
+from .models import find_entry, model_choices, picker_update, preferred_model
+
+TASK = get_task("heartbeats")
+BEATS_PER_CLASS = 4  # test beats offered per class in the picker
+MAX_UPLOAD_BYTES = 2_000_000
+
+
+def sample_beats() -> dict[str, tuple[int, list[float]]]:
+    """A few test-set beats of every class: picker label -> (true class, samples). Empty without the data."""
+    try:
+        test = load_ecg5000().test
+    except MissingDataError:
+        return {}
+    chosen: dict[str, tuple[int, list[float]]] = {}
+    taken = [0] * len(TASK.classes("ecg5000"))
+    for number, beat in enumerate(test, start=1):
+        if taken[beat.label] < BEATS_PER_CLASS:
+            taken[beat.label] += 1
+            chosen[f"#{number}"] = (beat.label, beat.values.tolist())
+    return dict(sorted(chosen.items(), key=lambda item: (item[1][0], int(item[0][1:]))))
+
+
+SAMPLES = sample_beats()
+
+
+def beat_choices(lang: str) -> list[tuple[str, str]]:
+    return [(t("medical.beat_choice", lang, number=key, label=t(f"heartbeats.class.{label}", lang)), key)
+            for key, (label, _) in SAMPLES.items()]
+
+
+def trace(prediction: BeatPrediction, lang: str) -> go.Figure:
+    """The beat as the model read it, with its attention weights as shaded bars underneath."""
+    figure = go.Figure()
+    samples = list(range(1, len(prediction.values) + 1))
+    if prediction.attention is not None:
+        figure.add_bar(x=samples, y=prediction.attention, name=t("medical.attention", lang), yaxis="y2",
+                       marker=dict(color="rgba(214, 39, 40, 0.35)"), hovertemplate="%{y:.2f}<extra></extra>")
+    figure.add_scatter(x=samples, y=prediction.values, mode="lines", name=t("medical.ecg", lang),
+                       line=dict(color="#1f2937", width=2))
+    figure.update_layout(
+        height=320, margin=dict(l=50, r=50, t=30, b=40), bargap=0, legend=dict(orientation="h", y=-0.25),
+        xaxis_title=t("medical.sample", lang), yaxis_title=t("medical.amplitude", lang),
+        yaxis2=dict(title=t("medical.attention", lang), overlaying="y", side="right", range=[0, 1], showgrid=False),
+    )
+    return figure
+
+
+def model_card(path: str | None, lang: str) -> str:
+    entry = find_entry(TASK, path)
+    if entry is None:
+        return ""
+    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    classes = range(len(TASK.classes(entry.dataset)))
+    header = " | ".join([t("medical.card.class", lang)] + [t(f"heartbeats.class.{c}", lang) for c in classes])
+    rows = [f"| {header} |", "|---" * (len(classes) + 1) + "|"]
+    for name in ("precision", "recall", "f1", "support"):
+        cells = [f"{int(test.get(f'{name}_{c}', 0)):,}" if name == "support" else f"{test.get(f'{name}_{c}', float('nan')):.1%}"
+                 for c in classes]
+        rows.append("| " + " | ".join([t(f"medical.card.{name}", lang)] + cells) + " |")
+    confusion = [f"| {t('medical.card.true_predicted', lang)} | " + " | ".join(str(c + 1) for c in classes) + " |",
+                 "|---" * (len(classes) + 1) + "|"]
+    for true in classes:
+        counts = [f"{int(test.get(f'confusion_{true}_{p}', 0)):,}" for p in classes]
+        confusion.append(f"| {true + 1} {t(f'heartbeats.class.{true}', lang)} | " + " | ".join(counts) + " |")
+    return t("medical.card.body", lang, name=entry.name, cell=hp["cell"].upper(), hidden=hp["hidden_size"],
+             layers=hp["layers"], conv=t("medical.card.conv", lang, channels=hp["conv_channels"]) if hp["conv_channels"] else "",
+             pooling=t(f"medical.card.pooling.{hp['pooling']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
+             train=f"{entry.config['data_sizes']['train']:,}", accuracy=test.get("accuracy", float("nan")),
+             macro_f1=test.get("macro_f1", float("nan")), test=f"{int(test.get('examples', 0)):,}",
+             params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"),
+             per_class="\n".join(rows), confusion="\n".join(confusion))
+
+
+def classify(text: str, path: str | None, picked: str | None, lang: str, cache: PredictorCache):
+    """-> (trace figure, class probabilities, status message)."""
+    entry = find_entry(TASK, path)
+    if entry is None:
+        return None, None, t("model.none", lang, task=TASK.name)
+    try:
+        prediction = cache.get(entry.path).predict(text or "")
+    except BadInput as error:
+        return None, None, "⚠️ " + t(f"input.{error.code}", lang, **error.params)
+    except CheckpointError as error:
+        return None, None, t("model.broken", lang, error=str(error))
+    probabilities = {t(f"heartbeats.class.{c}", lang): p for c, p in enumerate(prediction.probabilities)}
+    notes = []
+    if picked in SAMPLES and text == beat_text(picked):
+        notes.append(t("medical.true_class", lang, label=t(f"heartbeats.class.{SAMPLES[picked][0]}", lang)))
+    if prediction.resampled:
+        notes.append(t("medical.resampled", lang, count=prediction.original_length, length=len(prediction.values)))
+    return trace(prediction, lang), probabilities, "\n".join(f"- {note}" for note in notes)
+
+
+def beat_text(key: str | None) -> str:
+    return ", ".join(f"{v:.3f}" for v in SAMPLES[key][1]) if key in SAMPLES else ""
+
+
+def read_upload(path: str | None, lang: str) -> tuple:
+    """An uploaded text or CSV file -> (its text for the samples box, a message if it cannot be used)."""
+    if not path:
+        return gr.update(), ""
+    file = Path(path)
+    if file.stat().st_size > MAX_UPLOAD_BYTES:
+        return gr.update(), "⚠️ " + t("medical.upload_too_big", lang, limit=MAX_UPLOAD_BYTES // 1_000_000)
+    try:
+        return file.read_text(encoding="utf-8-sig"), ""
+    except UnicodeDecodeError:
+        return gr.update(), "⚠️ " + t("medical.upload_not_text", lang)
+
+
+def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
+    initial_model = preferred_model(TASK, L.default)
+    with gr.Tab() as tab:
+        L.bind(tab, label="medical.tab")
+        L.bind(gr.Markdown(elem_id="medical-disclaimer"), value="medical.disclaimer")
+        L.bind(gr.Markdown(), value="medical.ecg_intro")
+        with gr.Row():
+            with gr.Column(scale=2):
+                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial_model, elem_id="ecg-model"),
+                               label="medical.model")
+                picked = L.bind(gr.Dropdown(choices=beat_choices(L.default), value=None, elem_id="ecg-beat"),
+                                label="medical.pick_beat")
+                samples = L.bind(gr.Textbox(lines=4, max_lines=8, elem_id="ecg-samples"), label="medical.samples",
+                                 placeholder="medical.samples_hint")
+                upload = L.bind(gr.File(file_types=[".txt", ".csv", ".tsv"], type="filepath", height=90), label="medical.upload")
+                submit = L.bind(gr.Button(variant="primary", elem_id="ecg-submit"), value="medical.classify")
+            with gr.Column(scale=3):
+                figure = L.bind(gr.Plot(elem_id="ecg-trace"), label="medical.trace")
+                probabilities = L.bind(gr.Label(num_top_classes=5, elem_id="ecg-classes"), label="medical.classes")
+                status = gr.Markdown(elem_id="ecg-status")
+        with gr.Accordion(open=False) as box:
+            L.bind(box, label="medical.card")
+            card = gr.Markdown(model_card(initial_model, L.default))
+
+    def run(text_, path, picked_, lang_):
+        return classify(text_, path, picked_, lang_, cache)
+
+    inputs, outputs = [samples, model, picked, lang], [figure, probabilities, status]
+    picked.input(beat_text, picked, samples).then(run, inputs, outputs)
+    upload.upload(read_upload, [upload, lang], [samples, status])
+    for trigger in (submit.click, samples.submit):
+        trigger(run, inputs, outputs, concurrency_limit=4)
+    model.change(model_card, [model, lang], card)
+    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
+    lang.change(lambda lang_, current: gr.update(choices=beat_choices(lang_), value=current), [lang, picked], picked) \
+        .then(model_card, [model, lang], card)

@@ -1,0 +1,79 @@
+"""Heartbeat classification: scores on hand-made cases, beat parsing, and a real tiny model's answers."""
+
+import random
+
+import numpy as np
+import pytest
+
+from seqdemo.data import load_ecg5000
+from seqdemo.tasks import BadInput, get_task
+from seqdemo.tasks.heartbeats import BEAT_LENGTH, MAX_SAMPLES, augmented, normalise, parse_beat
+from seqdemo.tasks.runner import load_model, train
+from seqdemo.tasks.scores import classification_metrics, confusion_matrix
+
+
+def test_classification_scores_on_a_hand_made_case():
+    labels = [0, 0, 0, 1, 1, 2]
+    predictions = [0, 0, 1, 1, 2, 2]
+    assert confusion_matrix(predictions, labels, 3) == [[2, 1, 0], [0, 1, 1], [0, 0, 1]]
+    scores = classification_metrics(predictions, labels, 3, per_class=True)
+    assert scores["accuracy"] == pytest.approx(4 / 6)
+    assert (scores["precision_0"], scores["recall_0"]) == (1.0, pytest.approx(2 / 3))
+    assert (scores["precision_2"], scores["recall_2"]) == (0.5, 1.0)
+    assert scores["macro_f1"] == pytest.approx((0.8 + 0.5 + 2 / 3) / 3)
+    assert scores["confusion_1_2"] == 1.0 and scores["support_0"] == 3.0
+    assert "precision_0" not in classification_metrics(predictions, labels, 3)
+
+
+def test_beats_are_normalised_and_resampled():
+    beat = normalise(np.sin(np.linspace(0, 6, 70)) * 40 + 300)
+    assert beat.shape == (BEAT_LENGTH,) and beat.dtype == np.float32
+    assert abs(beat.mean()) < 1e-5 and beat.std() == pytest.approx(1.0, abs=1e-4)
+    assert parse_beat("1, 2;3\n4 5 " + " ".join(["0"] * 20)).tolist()[:5] == [1, 2, 3, 4, 5]
+
+
+def test_augmented_beats_are_new_normalised_and_reproducible():
+    beat = load_ecg5000().train[0].values
+    first, again = augmented(beat, random.Random(1)), augmented(beat, random.Random(1))
+    assert np.array_equal(first, again) and first.shape == beat.shape
+    assert abs(first.mean()) < 1e-5 and first.std() == pytest.approx(1.0, abs=1e-4)
+    assert 0.01 < np.abs(first - normalise(beat)).mean() < 0.5  # a variant, not another beat
+
+
+@pytest.mark.parametrize("text, code, params", [
+    ("", "beat_empty", {}),
+    ("1, 2, abc, 4", "beat_not_number", {"position": 3, "cell": "abc"}),
+    ("1, 2, nan" + ", 1" * 30, "beat_not_finite", {"position": 3}),
+    ("1, 2, 3", "beat_too_short", {"count": 3}),
+    ("1 " * (MAX_SAMPLES + 1), "beat_too_long", {}),
+    ("5 " * 50, "beat_flat", {}),
+    ("<script>1</script>, 2", "beat_not_number", {"position": 1}),
+])
+def test_bad_beats_are_refused_with_the_reason(text, code, params):
+    with pytest.raises(BadInput) as refused:
+        parse_beat(text)
+    assert refused.value.code == code
+    assert params.items() <= refused.value.params.items()
+
+
+@pytest.fixture(scope="module")
+def classifier(tmp_path_factory, cpu):
+    """A BiLSTM with attention trained for two epochs on 100 ECG5000 beats."""
+    hparams = get_task("heartbeats").hyperparameters("ecg5000", "quick", epochs=2, hidden_size=8)
+    path = train("heartbeats", "ecg5000", hparams, tmp_path_factory.mktemp("ckpt") / "ecg", cpu, limit=100)
+    task, hparams, model, checkpoint = load_model(path, cpu)
+    return task.predictor(model, hparams, checkpoint)
+
+
+def test_a_test_beat_gets_probabilities_and_attention(classifier):
+    beat = load_ecg5000().test[0].values
+    result = classifier.predict(beat.tolist())
+    assert len(result.probabilities) == 5 and sum(result.probabilities) == pytest.approx(1.0, abs=1e-5)
+    assert len(result.attention) == BEAT_LENGTH and max(result.attention) == pytest.approx(1.0)
+    assert not result.resampled and result.label in result.classes
+
+
+def test_a_pasted_beat_of_another_length_is_resampled(classifier):
+    text = ", ".join(f"{v:.3f}" for v in np.cos(np.linspace(0, 9, 250)))
+    result = classifier.predict(text)
+    assert result.resampled and result.original_length == 250 and len(result.values) == BEAT_LENGTH
