@@ -210,7 +210,10 @@ class NerTask(Task):
                     predicted.append([names[i] for i in path])
         report = entity_scores(gold, predicted)
         metrics = {name: report["micro"][name] for name in ("precision", "recall", "f1")}
-        metrics |= {f"{kind}_f1": scores["f1"] for kind, scores in report.items() if kind != "micro"}
+        types = [kind for kind in report if kind != "micro"]
+        metrics |= {f"{kind}_f1": report[kind]["f1"] for kind in types}
+        if final:  # the one-off test score also breaks precision and recall down by type
+            metrics |= {f"{kind}_{name}": report[kind][name] for kind in types for name in ("precision", "recall", "support")}
         return metrics | {"loss": total_loss / max(sentences, 1), "entities": report["micro"]["support"]}
 
     def predictor(self, model, hparams, checkpoint) -> "EntityRecognizer":

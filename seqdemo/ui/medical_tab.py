@@ -137,7 +137,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                                 label="medical.pick_beat")
                 samples = L.bind(gr.Textbox(lines=4, max_lines=8, elem_id="ecg-samples"), label="medical.samples",
                                  placeholder="medical.samples_hint")
-                upload = L.bind(gr.File(file_types=[".txt", ".csv", ".tsv"], type="filepath", height=90), label="medical.upload")
+                upload = L.bind(gr.File(file_types=[".txt", ".csv", ".tsv"], type="filepath", height=120), label="medical.upload")
                 submit = L.bind(gr.Button(variant="primary", elem_id="ecg-submit"), value="medical.classify")
             with gr.Column(scale=3):
                 figure = L.bind(gr.Plot(elem_id="ecg-trace"), label="medical.trace")
