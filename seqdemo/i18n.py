@@ -179,7 +179,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # heartbeat classification
     "task.heartbeats": {"en": "Heartbeat classification", "zh": "心搏分类"},
     "dataset.ecg5000": {"en": "ECG5000 heartbeats (5 classes)", "zh": "ECG5000 心搏（5 类）"},
-    "preset.conv": {"en": "With a convolution before the LSTM", "zh": "在 LSTM 前加一层卷积"},
+    "preset.no_conv": {"en": "The tutorial's plain BiLSTM + attention (no convolution, no augmentation)",
+                       "zh": "教程中的原始双向 LSTM + 注意力（不用卷积，不做数据增强）"},
     "hp.conv_layers": {"zh": "堆叠的卷积层数（设置了卷积通道时）。"},
     "hp.augment": {"zh": "每一轮都把训练心搏轻微拉伸、平移并加噪声后再用：从少量心搏中得到更多变化。"},
     "hp.conv_channels": {"zh": "在循环层之前读取局部形状的一维卷积的通道数（0 = 不用）。"},

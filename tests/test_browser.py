@@ -56,7 +56,7 @@ def test_chinese_browsers_get_the_chinese_interface_and_can_switch(browser, app_
     page.goto(app_url)
     expect(page.get_by_role("tab", name="情感分析")).to_be_visible(timeout=30_000)
     page.get_by_label("English").check()
-    expect(page.get_by_role("tab", name="Sentiment")).to_be_visible()
+    expect(page.get_by_role("tab", name="Sentiment")).to_be_visible(timeout=20_000)
     expect(page.locator("#sentiment-submit")).to_have_text("Classify")
     context.close()
 

@@ -136,12 +136,13 @@ class HeartbeatTask(Task):
     datasets = {
         "ecg5000": Dataset(load_ecg5000, None, "ECG5000 heartbeats (UCR split: 500 training, 4,500 test; 5 classes)",
                            {"classes": CLASSES},
-                           recommended={"epochs": 150, "batch_size": 32, "patience": 30, "schedule": "cosine"}),
+                           recommended={"conv_channels": 64, "augment": True, "hidden_size": 128, "epochs": 100,
+                                        "patience": 100, "batch_size": 32, "schedule": "cosine"}),
     }
     presets = {
         "default": {},
-        "quick": {"hidden_size": 32, "epochs": 10},
-        "conv": {"conv_channels": 64},
+        "quick": {"hidden_size": 32, "epochs": 10, "augment": False},
+        "no_conv": {"conv_channels": 0, "augment": False, "hidden_size": 64},
     }
 
     def classes(self, dataset: str) -> tuple[str, ...]:
