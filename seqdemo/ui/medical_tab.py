@@ -157,5 +157,6 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         trigger(run, inputs, outputs, concurrency_limit=4)
     model.change(model_card, [model, lang], card)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    lang.change(lambda lang_, current: gr.update(choices=beat_choices(lang_), value=current), [lang, picked], picked) \
+    lang.change(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model) \
+        .then(lambda current, lang_: gr.update(choices=beat_choices(lang_), value=current), [picked, lang], picked) \
         .then(model_card, [model, lang], card)
