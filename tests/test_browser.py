@@ -133,12 +133,19 @@ def test_entities_are_highlighted_in_a_chinese_sentence(page, app_url):
     page.goto(app_url)
     page.get_by_role("tab", name="Named entities").click()
     page.locator("#ner-input").get_by_role("textbox").fill("<b>周小川</b>昨天在北京会见了国际货币基金组织总裁。")
+    page.locator("#ner-submit").click()  # an English interface starts on the English model, which says so
+    expect(page.locator("#ner-status")).to_contain_text("Pick the Chinese model", timeout=60_000)
+    page.locator("#ner-model input").click()
+    page.get_by_role("option", name=re.compile("msra")).click()
     page.locator("#ner-submit").click()
     table = page.locator("#ner-entities")
     expect(table).to_contain_text("LOC", timeout=60_000)
     expect(table).to_contain_text("北京")
-    expect(page.locator("#ner-output")).to_contain_text("<b>周小川</b>")  # markup shown as text
-    expect(page.locator("#ner-output b")).to_have_count(0)
+    output = page.locator("#ner-output")
+    expect(output).to_contain_text("<b>")  # markup shown as text, never rendered
+    expect(output.locator("b")).to_have_count(0)
+    expect(output.get_by_role("button", name="PER")).to_be_visible()  # the legend lists this model's types only
+    expect(output.get_by_role("button", name="person")).to_have_count(0)
 
 
 def test_a_test_heartbeat_is_classified_with_its_attention_shown(page, app_url):

@@ -22,10 +22,12 @@ EXAMPLES = {
 PALETTE = ["#f4a3a3", "#9fd8a4", "#9cc3f0", "#f7d08a", "#c9a7e8", "#8fd9d2", "#f2b5d4", "#c8d98c", "#e0b896", "#b4b9c9"]
 
 
-def colours() -> dict[str, str]:
-    """Entity type -> colour, the same in every model that has the type."""
+def colours(dataset: str | None = None) -> dict[str, str]:
+    """Entity type -> colour, the same in every model that has the type; only `dataset`'s types if given
+    (the legend then lists just what this model can find)."""
     types = [kind for dataset in TASK.datasets.values() for kind in dataset.options["types"]]
-    return {kind: PALETTE[i % len(PALETTE)] for i, kind in enumerate(dict.fromkeys(types))}
+    palette = {kind: PALETTE[i % len(PALETTE)] for i, kind in enumerate(dict.fromkeys(types))}
+    return palette if dataset is None else {kind: palette[kind] for kind in TASK.datasets[dataset].options["types"]}
 
 
 def _example_rows() -> list[list[str]]:
@@ -88,11 +90,13 @@ def recognize(text: str, path: str | None, lang: str, cache: PredictorCache):
         notes.append(t(f"input.wrong_script.{model_language}", lang))
     if not result.entities:
         notes.append(t("ner.none_found", lang))
-    return highlighted(result), entity_table(result, lang), "\n".join(f"- {note}" for note in notes)
+    marked = gr.update(value=highlighted(result), color_map=colours(entry.dataset))
+    return marked, entity_table(result, lang), "\n".join(f"- {note}" for note in notes)
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
     initial = preferred_model(TASK, L.default)
+    initial_dataset = find_entry(TASK, initial).dataset if initial else None
     with gr.Tab() as tab:
         L.bind(tab, label="ner.tab")
         L.bind(gr.Markdown(), value="ner.intro")
@@ -104,7 +108,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 submit = L.bind(gr.Button(variant="primary", elem_id="ner-submit"), value="ner.submit")
                 status = gr.Markdown(elem_id="ner-status")
             with gr.Column(scale=3):
-                marked = L.bind(gr.HighlightedText(color_map=colours(), show_legend=True, combine_adjacent=False,
+                marked = L.bind(gr.HighlightedText(color_map=colours(initial_dataset), show_legend=True, combine_adjacent=False,
                                                    elem_id="ner-output"), label="ner.output")
                 table = L.bind(gr.Dataframe(interactive=False, wrap=True, elem_id="ner-entities"), label="ner.entities")
         examples = gr.Examples(examples=_example_rows(), inputs=[text, model])
