@@ -4,16 +4,14 @@ looked at. A teaching demo, never a medical device, and the tab says so first.""
 from pathlib import Path
 
 import gradio as gr
-import pandas as pd
 import plotly.graph_objects as go
 
 from ..data import MissingDataError, load_ecg5000
 from ..serve import PredictorCache
-from ..tasks import BadInput, get_task
+from ..tasks import get_task
 from ..tasks.heartbeats import BeatPrediction
-from ..train import CheckpointError
 from .i18n import Localizer, t
-from .models import find_entry, model_choices, picker_update, preferred_model
+from .models import ask, find_entry, model_choices, picker_update, preferred_model
 
 TASK = get_task("heartbeats")
 BEATS_PER_CLASS = 4  # test beats offered per class in the picker
@@ -88,15 +86,9 @@ def model_card(path: str | None, lang: str) -> str:
 
 def classify(text: str, path: str | None, picked: str | None, lang: str, cache: PredictorCache):
     """-> (trace figure, class probabilities, status message)."""
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return None, None, t("model.none", lang, task=TASK.name)
-    try:
-        prediction = cache.get(entry.path).predict(text or "")
-    except BadInput as error:
-        return None, None, "⚠️ " + t(f"input.{error.code}", lang, **error.params)
-    except CheckpointError as error:
-        return None, None, t("model.broken", lang, error=str(error))
+    _, prediction, problem = ask(TASK, path, lang, cache, text or "")
+    if prediction is None:
+        return None, None, problem
     probabilities = {t(f"heartbeats.class.{c}", lang): p for c, p in enumerate(prediction.probabilities)}
     notes = []
     if picked in SAMPLES and text == beat_text(picked):

@@ -1,11 +1,13 @@
 """Model pickers shared by the task tabs: the choices, labelled with each model's test figure."""
 
-from collections.abc import Container
+from collections.abc import Container, Mapping, Sequence
+from typing import Any
 
 import gradio as gr
 
-from ..serve import ModelEntry, list_models
-from ..tasks import Task
+from ..serve import ModelEntry, PredictorCache, list_models
+from ..tasks import BadInput, Task
+from ..train import CheckpointError
 from .i18n import t
 
 
@@ -37,6 +39,29 @@ def preferred_model(task: Task, lang: str, datasets: Container[str] | None = Non
 
 def find_entry(task: Task, path: str | None) -> ModelEntry | None:
     return next((e for e in usable_models(task) if str(e.path) == path), None)
+
+
+def example_rows(task: Task, examples: Mapping[str, Sequence[str]]) -> list[list[str]]:
+    """Each example (by language) paired with the first model that reads its language, so clicking it picks that model."""
+    readers = {}
+    for entry in usable_models(task):
+        readers.setdefault(task.datasets[entry.dataset].language, str(entry.path))
+    return [[text, readers[lang]] for lang, texts in examples.items() if lang in readers for text in texts]
+
+
+def ask(task: Task, path: str | None, lang: str, cache: PredictorCache, *inputs: Any,
+        **options: Any) -> tuple[ModelEntry | None, Any, str]:
+    """(the chosen model, its answer, "") or, when there is no answer, (model, None, the message the user sees):
+    no model yet, an input the model refuses (marked ⚠️), or a checkpoint that will not load."""
+    entry = find_entry(task, path)
+    if entry is None:
+        return None, None, t("model.none", lang, task=task.name)
+    try:
+        return entry, cache.get(entry.path).predict(*inputs, **options), ""
+    except BadInput as error:
+        return entry, None, "⚠️ " + t(f"input.{error.code}", lang, **error.params)
+    except CheckpointError as error:
+        return entry, None, t("model.broken", lang, error=str(error))
 
 
 def picker_update(task: Task, lang: str, current: str | None, follow_language: bool = False,

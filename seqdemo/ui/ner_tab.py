@@ -5,12 +5,11 @@ import gradio as gr
 import pandas as pd
 
 from ..serve import PredictorCache
-from ..tasks import BadInput, get_task
+from ..tasks import get_task
 from ..tasks.ner import MAX_INPUT_CHARS, Recognition
 from ..text.scripts import dominant_language
-from ..train import CheckpointError
 from .i18n import Localizer, t
-from .models import find_entry, model_choices, picker_update, preferred_model, usable_models
+from .models import ask, example_rows, find_entry, model_choices, picker_update, preferred_model
 
 TASK = get_task("ner")
 EXAMPLES = {
@@ -28,13 +27,6 @@ def colours(dataset: str | None = None) -> dict[str, str]:
     types = [kind for dataset in TASK.datasets.values() for kind in dataset.options["types"]]
     palette = {kind: PALETTE[i % len(PALETTE)] for i, kind in enumerate(dict.fromkeys(types))}
     return palette if dataset is None else {kind: palette[kind] for kind in TASK.datasets[dataset].options["types"]}
-
-
-def _example_rows() -> list[list[str]]:
-    readers = {}
-    for entry in usable_models(TASK):
-        readers.setdefault(TASK.datasets[entry.dataset].language, str(entry.path))
-    return [[text, readers[lang]] for lang, texts in EXAMPLES.items() if lang in readers for text in texts]
 
 
 def highlighted(result: Recognition) -> list[tuple[str, str | None]]:
@@ -72,15 +64,9 @@ def model_card(path: str | None, lang: str) -> str:
 
 def recognize(text: str, path: str | None, lang: str, cache: PredictorCache):
     """-> (highlighted text, entity table, status message)."""
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return None, None, t("model.none", lang, task=TASK.name)
-    try:
-        result = cache.get(entry.path).predict(text or "")
-    except BadInput as error:
-        return None, None, "⚠️ " + t(f"input.{error.code}", lang, **error.params)
-    except CheckpointError as error:
-        return None, None, t("model.broken", lang, error=str(error))
+    entry, result, problem = ask(TASK, path, lang, cache, text or "")
+    if result is None:
+        return None, None, problem
     notes = []
     if result.truncated:
         notes.append(t("ner.truncated", lang, limit=MAX_INPUT_CHARS, sentences=result.sentences))
@@ -111,7 +97,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 marked = L.bind(gr.HighlightedText(color_map=colours(initial_dataset), show_legend=True, combine_adjacent=False,
                                                    elem_id="ner-output"), label="ner.output")
                 table = L.bind(gr.Dataframe(interactive=False, wrap=True, elem_id="ner-entities"), label="ner.entities")
-        examples = gr.Examples(examples=_example_rows(), inputs=[text, model])
+        examples = gr.Examples(examples=example_rows(TASK, EXAMPLES), inputs=[text, model])
         L.bind(examples.dataset, label="ner.examples", headers=["ner.input", "ner.model"])
         with gr.Accordion(open=False) as box:
             L.bind(box, label="ner.card")

@@ -8,7 +8,7 @@ from ..tasks.sentiment import MAX_INPUT_CHARS, MAX_INPUT_TOKENS, Prediction
 from ..text.scripts import dominant_language
 from ..train import CheckpointError
 from .i18n import Localizer, t
-from .models import find_entry, model_choices, picker_update, preferred_model, usable_models
+from .models import example_rows, find_entry, model_choices, picker_update, preferred_model
 
 TASK = get_task("sentiment")
 EXAMPLES = {
@@ -23,14 +23,6 @@ EXAMPLES = {
         "这本书写得很感人，推荐给大家。",
     ],
 }
-
-
-def _example_rows() -> list[list[str]]:
-    """Each example paired with the first model that reads its language, so clicking it picks that model."""
-    readers = {}
-    for entry in usable_models(TASK):
-        readers.setdefault(TASK.datasets[entry.dataset].language, str(entry.path))
-    return [[text, readers[lang]] for lang, texts in EXAMPLES.items() if lang in readers for text in texts]
 
 
 def highlighted_tokens(prediction: Prediction) -> list[tuple[str, float | None]]:
@@ -117,7 +109,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 status = gr.Markdown(elem_id="sentiment-status")
         weights = L.bind(gr.HighlightedText(show_legend=False, combine_adjacent=False, elem_id="sentiment-weights"),
                          label="sentiment.weights.attention")
-        examples = gr.Examples(examples=_example_rows(), inputs=[text, model], examples_per_page=6)
+        examples = gr.Examples(examples=example_rows(TASK, EXAMPLES), inputs=[text, model], examples_per_page=6)
         L.bind(examples.dataset, label="sentiment.examples", headers=["sentiment.input", "sentiment.examples.model"])
         with gr.Accordion(open=False) as card_box:
             card = gr.Markdown(model_card(initial_model, L.default))

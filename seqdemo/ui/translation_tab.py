@@ -5,11 +5,10 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..serve import PredictorCache
-from ..tasks import BadInput, get_task
+from ..tasks import get_task
 from ..tasks.translation import MAX_BEAM, MAX_INPUT_CHARS, Translation
-from ..train import CheckpointError
 from .i18n import Localizer, t
-from .models import find_entry, model_choices, picker_update, preferred_model
+from .models import ask, find_entry, model_choices, picker_update, preferred_model
 
 TASK = get_task("translation")
 DIRECTIONS = {"en_zh": "tatoeba_en_zh", "zh_en": "tatoeba_zh_en"}  # direction -> dataset
@@ -50,15 +49,9 @@ def model_card(path: str | None, lang: str) -> str:
 
 def translate(text: str, path: str | None, beam, lang: str, cache: PredictorCache):
     """-> (translation, attention figure, alternatives table, status)."""
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return "", None, None, t("model.none", lang, task=TASK.name)
-    try:
-        result = cache.get(entry.path).predict(text or "", beam_width=int(beam or 1))
-    except BadInput as error:
-        return "", None, None, "⚠️ " + t(f"input.{error.code}", lang, **error.params)
-    except CheckpointError as error:
-        return "", None, None, t("model.broken", lang, error=str(error))
+    _, result, problem = ask(TASK, path, lang, cache, text or "", beam_width=int(beam or 1))
+    if result is None:
+        return "", None, None, problem
     notes = []
     if result.truncated:
         notes.append(t("input.chars_truncated", lang, limit=MAX_INPUT_CHARS))
