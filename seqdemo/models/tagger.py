@@ -1,8 +1,9 @@
 """A sequence tagger: one label per token, from a BiLSTM over token (and sub-token) features.
 
 Token vectors can be enriched with a vector for each token's pair with its right neighbour
-(bigrams: for Chinese characters, often a word) and with a character CNN over the token's
-spelling (English words: capitals, suffixes, @handles), as in Ma & Hovy (2016). The encoder's
+(bigrams: for Chinese characters, often a word), with dictionary matches (Chinese: is this
+character inside a known word, person, place or organisation name?) and with a character CNN over
+the token's spelling (English words: capitals, suffixes, @handles), as in Ma & Hovy (2016). The encoder's
 outputs become per-tag emission scores, decoded by a linear-chain CRF or, for comparison,
 independently per token with a softmax.
 """
@@ -14,6 +15,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .crf import LinearChainCRF
+from ..text.lexicon import masks_to_features
 from .encoder import RecurrentEncoder
 
 
@@ -43,26 +45,31 @@ class TaggerOutput:
 class SequenceTagger(nn.Module):
     def __init__(self, vocab_size: int, embedding_dim: int, num_tags: int, cell: str, hidden_size: int, num_layers: int,
                  dropout: float, use_crf: bool, bigram_vocab_size: int = 0, char_vocab_size: int = 0, char_dim: int = 30,
-                 char_filters: int = 50, allowed_transitions: torch.Tensor | None = None,
+                 char_filters: int = 50, bigram_dim: int | None = None, lexicon_features: int = 0, allowed_transitions: torch.Tensor | None = None,
                  allowed_starts: torch.Tensor | None = None, padding_idx: int = 0):
         super().__init__()
         self.embedding = nn.Embedding(vocab_size, embedding_dim, padding_idx=padding_idx)
-        self.bigram_embedding = nn.Embedding(bigram_vocab_size, embedding_dim, padding_idx=padding_idx) if bigram_vocab_size else None
+        bigram_dim = bigram_dim or embedding_dim
+        self.bigram_embedding = nn.Embedding(bigram_vocab_size, bigram_dim, padding_idx=padding_idx) if bigram_vocab_size else None
         self.char_cnn = CharCNN(char_vocab_size, char_dim, char_filters, padding_idx=padding_idx) if char_vocab_size else None
-        input_size = embedding_dim * (2 if bigram_vocab_size else 1) + (char_filters if char_vocab_size else 0)
+        self.lexicon_features = lexicon_features
+        input_size = (embedding_dim + (bigram_dim if bigram_vocab_size else 0) + (char_filters if char_vocab_size else 0)
+                      + lexicon_features)
         self.dropout = nn.Dropout(dropout)
         self.encoder = RecurrentEncoder(cell, input_size, hidden_size, num_layers, bidirectional=True, dropout=dropout)
         self.emit = nn.Linear(self.encoder.output_size, num_tags)
         self.crf = LinearChainCRF(num_tags, allowed_transitions, allowed_starts) if use_crf else None
 
     def forward(self, tokens: torch.Tensor, lengths: torch.Tensor, bigrams: torch.Tensor | None = None,
-                chars: torch.Tensor | None = None) -> TaggerOutput:
+                chars: torch.Tensor | None = None, lexicon: torch.Tensor | None = None) -> TaggerOutput:
         # tokens = [batch, time]
         features = [self.embedding(tokens)]  # [batch, time, emb]
         if self.bigram_embedding is not None:
-            features.append(self.bigram_embedding(bigrams))  # [batch, time, emb]
+            features.append(self.bigram_embedding(bigrams))  # [batch, time, bigram_dim]
         if self.char_cnn is not None:
             features.append(self.char_cnn(chars))  # [batch, time, filters]
+        if self.lexicon_features:
+            features.append(masks_to_features(lexicon))  # [batch, time, lexicon_features]
         encoded = self.encoder(self.dropout(torch.cat(features, dim=-1)), lengths)  # [batch, time, 2 * hidden]
         return TaggerOutput(self.emit(self.dropout(encoded.outputs)).float(), encoded.mask)
 

@@ -11,13 +11,14 @@ from dataclasses import dataclass
 
 import torch
 
-from ..data import TaggedSentence, load_msra, load_wnut16
+from ..data import TaggedSentence, load_chinese_lexicon, load_msra, load_wnut16
 from ..hparams import Problem, hp
 from ..models import CELLS
 from ..models.crf import bio_constraints
-from ..models.tagger import SequenceTagger
+from ..models.tagger import SequenceTagger, TaggerOutput
 from ..text.entities import entity_scores, spans
 from ..text.glove import glove_embedding_matrix
+from ..text.lexicon import FEATURES as LEXICON_FEATURES, lexicon_masks
 from ..text.ngrams import bigrams
 from ..text.tokenizers import Token, get_tokenizer
 from ..text.vocab import Vocab
@@ -39,6 +40,9 @@ class NerHyperparameters(TrainingHyperparameters):
     embedding_dim: int = hp(100, "Size of each character or word vector.", low=4, high=1024)
     embeddings: str = hp("random", "Word vectors: random, or GloVe (English, 50 dimensions) frozen or fine-tuned.", choices=EMBEDDINGS)
     bigrams: bool = hp(True, "Also give the model each pair of neighbouring tokens: for Chinese characters, often a word.")
+    bigram_dim: int = hp(100, "Size of each bigram vector.", low=4, high=1024)
+    bigram_min_freq: int = hp(2, "Bigrams seen fewer times in training become <unk>.", low=1, high=1000)
+    lexicon: bool = hp(False, "Chinese: tell the model which dictionary words, names, places and organisations each character belongs to.")
     char_features: bool = hp(False, "Read each word's spelling with a character CNN (capitals, suffixes, @handles).")
     decoder: str = hp("crf", "Output layer: a CRF that scores whole tag sequences, or a softmax per token.", choices=("crf", "softmax"))
     dropout: float = hp(0.5, "Dropout on the inputs and before the output layer.", low=0.0, high=0.9)
@@ -52,6 +56,7 @@ class Example:
     ids: list[int]
     bigram_ids: list[int] | None
     char_ids: list[list[int]] | None
+    lexicon_masks: list[int] | None
     tags: list[int]
 
 
@@ -60,12 +65,17 @@ class Batch:
     tokens: torch.Tensor  # [batch, time]
     bigrams: torch.Tensor | None  # [batch, time]
     chars: torch.Tensor | None  # [batch, time, letters]
+    lexicon: torch.Tensor | None  # [batch, time] bit masks of dictionary matches
     lengths: torch.Tensor  # [batch]
     tags: torch.Tensor  # [batch, time]
 
     def to(self, device: torch.device) -> "Batch":
         move = lambda x: None if x is None else x.to(device)  # noqa: E731
-        return Batch(move(self.tokens), move(self.bigrams), move(self.chars), move(self.lengths), move(self.tags))
+        return Batch(move(self.tokens), move(self.bigrams), move(self.chars), move(self.lexicon), move(self.lengths),
+                     move(self.tags))
+
+    def run(self, model: SequenceTagger) -> TaggerOutput:
+        return model(self.tokens, self.lengths, self.bigrams, self.chars, self.lexicon)
 
 
 @dataclass
@@ -111,7 +121,9 @@ class NerTask(Task):
     metric, mode = "f1", "max"
     datasets = {
         "msra": Dataset(load_msra, "zh", "MSRA news, Chinese, character by character (PER, LOC, ORG)",
-                        {"tokenizer": "zh_chars", "types": ("PER", "LOC", "ORG")}),
+                        {"tokenizer": "zh_chars", "types": ("PER", "LOC", "ORG")},
+                        recommended={"lexicon": True, "bigram_dim": 50, "bigram_min_freq": 3, "epochs": 12,
+                                     "schedule": "cosine"}),
         "wnut16": Dataset(load_wnut16, "en", "WNUT-16 tweets, English, 10 entity types",
                           {"tokenizer": "en_cased", "types": ("company", "facility", "geo-loc", "movie", "musicartist", "other",
                                                               "person", "product", "sportsteam", "tvshow")},
@@ -126,7 +138,10 @@ class NerTask(Task):
     }
 
     def check(self, hparams: NerHyperparameters, dataset: str) -> list[Problem]:
-        return super().check(hparams, dataset) + self.glove_problems(hparams, dataset)
+        problems = super().check(hparams, dataset) + self.glove_problems(hparams, dataset)
+        if hparams.lexicon and dataset in self.datasets and self.datasets[dataset].language != "zh":
+            problems.append(Problem("problem.lexicon_language"))
+        return problems
 
     def tags(self, dataset: str) -> list[str]:
         return tag_names(self.datasets[dataset].options["types"])
@@ -138,7 +153,7 @@ class NerTask(Task):
         words = [self._lookup(s.tokens, hparams) for s in train]
         vocabs = {"words": Vocab.build(words, min_freq=hparams.min_freq, max_size=hparams.max_vocab)}
         if hparams.bigrams:
-            vocabs["bigrams"] = Vocab.build(map(bigrams, words), min_freq=max(2, hparams.min_freq), max_size=hparams.max_vocab)
+            vocabs["bigrams"] = Vocab.build(map(bigrams, words), min_freq=hparams.bigram_min_freq, max_size=hparams.max_vocab)
         if hparams.char_features:
             vocabs["chars"] = Vocab.build(([c for token in s.tokens for c in token] for s in train))
         return vocabs
@@ -149,7 +164,8 @@ class NerTask(Task):
         model = SequenceTagger(
             len(vocabs["words"]), hparams.embedding_dim, len(tags), hparams.cell, hparams.hidden_size, hparams.layers,
             hparams.dropout, hparams.decoder == "crf", bigram_vocab_size=len(vocabs["bigrams"]) if "bigrams" in vocabs else 0,
-            char_vocab_size=len(vocabs["chars"]) if "chars" in vocabs else 0, allowed_transitions=transitions,
+            char_vocab_size=len(vocabs["chars"]) if "chars" in vocabs else 0, bigram_dim=hparams.bigram_dim,
+            lexicon_features=LEXICON_FEATURES if hparams.lexicon else 0, allowed_transitions=transitions,
             allowed_starts=starts, padding_idx=Vocab.pad_id)
         if pretrained and hparams.embeddings != "random":
             matrix, _coverage = glove_embedding_matrix(vocabs["words"], seed=hparams.seed)
@@ -157,12 +173,14 @@ class NerTask(Task):
         model.embedding.weight.requires_grad = hparams.embeddings != "glove_frozen"
         return model
 
-    def features(self, tokens: Sequence[str], hparams, vocabs) -> tuple[list[int], list[int] | None, list[list[int]] | None]:
+    def features(self, tokens: Sequence[str], hparams, vocabs) -> tuple[list[int], list[int] | None, list[list[int]] | None,
+                                                                        list[int] | None]:
         words = self._lookup(tokens, hparams)
         ids = vocabs["words"].encode(words)
         pair_ids = vocabs["bigrams"].encode(bigrams(words)) if "bigrams" in vocabs else None
         char_ids = [vocabs["chars"].encode(token[:MAX_WORD_CHARS]) for token in tokens] if "chars" in vocabs else None
-        return ids, pair_ids, char_ids
+        masks = lexicon_masks(tokens, load_chinese_lexicon()) if hparams.lexicon else None
+        return ids, pair_ids, char_ids, masks
 
     def encode(self, records: Sequence[TaggedSentence], hparams, dataset, vocabs) -> list[Example]:
         index = {tag: i for i, tag in enumerate(self.tags(dataset))}
@@ -181,6 +199,7 @@ class NerTask(Task):
         tokens, lengths = pad_sequences([e.ids for e in examples], Vocab.pad_id)
         tags, _ = pad_sequences([e.tags for e in examples], 0)
         pairs = None if examples[0].bigram_ids is None else pad_sequences([e.bigram_ids for e in examples], Vocab.pad_id)[0]
+        lexicon = None if examples[0].lexicon_masks is None else pad_sequences([e.lexicon_masks for e in examples], 0)[0]
         chars = None
         if examples[0].char_ids is not None:
             letters = max(len(word) for e in examples for word in e.char_ids)
@@ -188,11 +207,11 @@ class NerTask(Task):
             for b, e in enumerate(examples):
                 for t, word in enumerate(e.char_ids):
                     chars[b, t, : len(word)] = torch.tensor(word, dtype=torch.long)
-        return Batch(tokens, pairs, chars, lengths, tags)
+        return Batch(tokens, pairs, chars, lexicon, lengths, tags)
 
     def loss(self, model, batch: Batch) -> torch.Tensor:
         tagger = model.module if hasattr(model, "module") else model
-        return tagger.loss(model(batch.tokens, batch.lengths, batch.bigrams, batch.chars), batch.tags)
+        return tagger.loss(batch.run(model), batch.tags)
 
     def evaluate(self, model: SequenceTagger, examples: list[Example], device, setup, final: bool = False) -> dict[str, float]:
         names = self.tags(setup.dataset)
@@ -201,7 +220,7 @@ class NerTask(Task):
         with torch.no_grad():
             for batch in self.batches(examples, 64, shuffle=False):
                 batch = batch.to(device)
-                output = model(batch.tokens, batch.lengths, batch.bigrams, batch.chars)
+                output = batch.run(model)
                 total_loss += float(model.loss(output, batch.tags)) * batch.tokens.shape[0]
                 sentences += batch.tokens.shape[0]
                 paths, _ = model.decode(output)
@@ -252,7 +271,7 @@ class EntityRecognizer:
         with torch.no_grad():
             for start in range(0, len(examples), 64):
                 batch = self.task._batch(examples[start:start + 64]).to(self.device)
-                paths, probabilities = self.model.decode(self.model(batch.tokens, batch.lengths, batch.bigrams, batch.chars))
+                paths, probabilities = self.model.decode(batch.run(self.model))
                 for b, path in enumerate(paths):
                     tokens = sentences[start + b]
                     for kind, first, last in spans([self.names[i] for i in path]):
