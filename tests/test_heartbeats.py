@@ -77,3 +77,10 @@ def test_a_pasted_beat_of_another_length_is_resampled(classifier):
     text = ", ".join(f"{v:.3f}" for v in np.cos(np.linspace(0, 9, 250)))
     result = classifier.predict(text)
     assert result.resampled and result.original_length == 250 and len(result.values) == BEAT_LENGTH
+
+
+def test_a_final_fit_trains_on_all_training_beats(tmp_path, cpu):
+    hparams = get_task("heartbeats").hyperparameters("ecg5000", "quick", epochs=1, hidden_size=4, final_fit=True)
+    path = train("heartbeats", "ecg5000", hparams, tmp_path / "ecg", cpu, limit=40)
+    config = load_model(path, cpu)[3].config
+    assert config["data_sizes"]["train"] == 80 and config["data_sizes"]["validation"] == 40

@@ -73,6 +73,15 @@ def test_early_stopping_stops_after_patience_epochs_without_improvement(cpu):
     assert result.stopped_early and result.epochs_run == 3 and result.best_epoch == 1
 
 
+def test_a_final_fit_runs_every_epoch_and_keeps_the_last(cpu):
+    sequences, labels = contains_token_task(64)
+    settings = TrainingHyperparameters(epochs=4, patience=1, final_fit=True)
+    trainer = Trainer(tiny_model(), settings, cpu, metric="accuracy")
+    scores = iter([0.9, 0.1, 0.2, 0.3])
+    result = trainer.fit(lambda epoch, rng: make_batches(sequences, labels, 32, rng), loss_fn, lambda m: {"accuracy": next(scores)})
+    assert not result.stopped_early and result.epochs_run == 4 and result.best_epoch == 4
+
+
 def test_model_ends_with_its_best_weights(cpu):
     sequences, labels = contains_token_task(64)
     scores = iter([0.3, 0.9, 0.1])

@@ -57,6 +57,8 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
     data = limit_splits(task.datasets[dataset].load(), limit)
     if hparams.train_examples:
         data = Splits(spread_sample(data.train, hparams.train_examples), data.validation, data.test)
+    if hparams.final_fit:
+        data = Splits(list(data.train) + list(data.validation), data.validation, data.test)
     vocabs = _run_vocabs(task, hparams, dataset, data.train, state_dir)
     model = task.build_model(hparams, dataset, vocabs, pretrained=True)
     train_examples, validation_examples, test_examples = (

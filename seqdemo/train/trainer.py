@@ -41,6 +41,9 @@ class TrainingHyperparameters:
     train_examples: int = hp(0, "Train on only this many examples, spread over the training set (0 = all): quicker, less accurate.",
                              low=0, high=100_000_000)
     amp: bool = hp(False, "Mixed precision: bfloat16 on CPU, float16 on CUDA. Faster only on hardware with fast low-precision maths.")
+    final_fit: bool = hp(False, "Train on the training and validation data together for exactly `epochs` epochs and keep the "
+                                "last: for small data, once an ordinary run has chosen the settings. Validation scores are "
+                                "then no longer held out.")
 
 
 class NonFiniteLossError(RuntimeError):
@@ -145,7 +148,7 @@ class Trainer:
             score = metrics[self.metric]
             if self.settings.schedule == "plateau":
                 self.scheduler.step(score)
-            if self._improved(score):
+            if self.settings.final_fit or self._improved(score):  # a final fit keeps its last epoch
                 self.best_score, self.best_epoch, self.best_metrics = score, self.epoch, dict(metrics)
                 self.best_state = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
                 self.epochs_since_best = 0
@@ -156,7 +159,7 @@ class Trainer:
             self.history.append(record)
             for cb in self.callbacks:
                 cb.on_epoch_end(self, record)
-            if self.epochs_since_best >= self.settings.patience:
+            if self.epochs_since_best >= self.settings.patience and not self.settings.final_fit:
                 stopped_early = True
                 break
         if self.best_state is not None:
