@@ -29,6 +29,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "jobs.delete_active": {"en": "This job is {status}: cancel it before deleting it.", "zh": "此任务状态为 {status}：请先取消再删除。"},
     "problem.glove_language": {"en": "GloVe vectors are English words: use embeddings=random for a Chinese dataset",
                                "zh": "GloVe 是英文词向量：中文数据集请使用 embeddings=random"},
+    "problem.lexicon_language": {"en": "The dictionary features are for Chinese: turn lexicon off for an English dataset",
+                                 "zh": "词典特征只适用于中文：英文数据集请关闭 lexicon"},
     "problem.glove_dim": {"en": "GloVe vectors have {dim} dimensions: set embedding_dim={dim} or embeddings=random",
                           "zh": "GloVe 向量是 {dim} 维的：请设置 embedding_dim={dim}，或使用 embeddings=random"},
     # app frame
@@ -64,6 +66,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "hp.schedule": {"zh": "学习率调度：验证分数停滞时减半，或在全部步数上余弦衰减（先短暂预热）。"},
     "hp.lr_patience": {"zh": "停滞调度：验证集分数连续多少轮没有提升时把学习率减半。"},
     "hp.seed": {"zh": "随机种子：相同的种子和数据得到相同的模型。"},
+    "hp.final_fit": {"zh": "把训练集和验证集合在一起，正好训练 epochs 轮并保留最后一轮：适合小数据，在普通训练选定设置之后使用。"
+                           "此时验证分数不再是留出数据上的分数。"},
     "hp.train_examples": {"zh": "只用这么多条训练样本（均匀取自训练集；0 表示全部）：更快，但准确率更低。"},
     "hp.amp": {"zh": "混合精度：CPU 上用 bfloat16，CUDA 上用 float16；只有在支持低精度运算的硬件上才更快。"},
     "hp.cell": {"zh": "循环单元：普通 RNN、LSTM（带门控记忆）或 GRU（更轻的门控）。"},
@@ -257,6 +261,161 @@ STRINGS: dict[str, dict[str, str]] = {
               "- 参数量：{params}\n"
               "- 训练命令：`{command}`\n\n{per_class}\n\n混淆矩阵（行：数据集的标注）：\n\n{confusion}",
     },
+    # stock forecasting
+    "task.stocks": {"en": "Stock forecasting", "zh": "股价预测"},
+    "dataset.stocks": {"en": "Daily prices of AAPL, GOOG, IBM and MSFT (2000 to March 2013)",
+                       "zh": "AAPL、GOOG、IBM、MSFT 的每日股价（2000 年至 2013 年 3 月）"},
+    "preset.gru": {"en": "GRU instead of LSTM (for comparison)", "zh": "用 GRU 代替 LSTM（用于对比）"},
+    "hp.window": {"zh": "每次预测前模型读取的历史步数。"},
+    "hp.horizon": {"zh": "模型一次性预测未来多少步。"},
+    "hp.extra_features": {"zh": "同时读取每天的最高-最低价幅度和成交量变化（上传的文件也就需要这些列）。"},
+    "model.choice.stocks": {"en": "{name} · 1-day skill vs persistence {h1_skill_vs_persistence:+.3f}",
+                            "zh": "{name} · 1 天预测相对“明天 = 今天”的技能分 {h1_skill_vs_persistence:+.3f}"},
+    "stocks.tab": {"en": "Stocks", "zh": "股价预测"},
+    "stocks.disclaimer": {
+        "en": "📉 **Not financial advice.** This is a teaching demo of sequence models on old public prices. "
+              "Nobody should buy or sell anything because of it.",
+        "zh": "📉 **这不是投资建议。**这是用旧的公开股价演示序列模型的教学示例，任何人都不应据此买卖任何东西。"},
+    "stocks.intro": {
+        "en": "An LSTM reads the last days' price changes and forecasts the next days' closing prices, with an 80 % "
+              "interval. Beside it, two forecasts that need no model: **persistence** (every future day equals today) and "
+              "**drift** (the average daily change so far, carried forward). Price models rarely beat persistence; the "
+              "backtest below says plainly whether this one does, from forecasts made on every day of a test period "
+              "the model never trained on.",
+        "zh": "LSTM 读取最近若干天的价格变化，预测接下来几天的收盘价，并给出 80% 区间。旁边是两个不需要模型的预测："
+              "**持平**（未来每天都等于今天）和**漂移**（把迄今的平均每日变化延续下去）。价格模型很少能胜过持平预测；"
+              "下面的回测会直接说明这个模型是否做到了：它在一段从未参与训练的测试期内每天都做一次预测。"},
+    "stocks.model": {"en": "Model", "zh": "模型"},
+    "stocks.ticker": {"en": "Ticker (sample data)", "zh": "股票代码（示例数据）"},
+    "stocks.upload": {"en": "…or upload your own daily prices (.csv)", "zh": "……或上传自己的每日价格（.csv）"},
+    "stocks.upload_hint": {
+        "en": "A CSV with a header row: **Date** and **Close**, optionally Open, High, Low and Volume; one row per trading "
+              "day, oldest first. Its last fifth becomes the backtest period. Clicking a ticker goes back to the sample data.",
+        "zh": "带表头的 CSV：**Date** 和 **Close**，可选 Open、High、Low、Volume；每个交易日一行，从早到晚。"
+              "最后五分之一作为回测期。点击股票代码即回到示例数据。"},
+    "stocks.window": {"en": "Window (days of history the model reads)", "zh": "窗口（模型读取的历史天数）"},
+    "stocks.window_info": {"en": "Shorter windows give the model less to go on.", "zh": "窗口越短，模型可依据的信息越少。"},
+    "stocks.horizon": {"en": "Horizon (trading days ahead)", "zh": "预测长度（未来交易日数）"},
+    "stocks.horizon_info": {"en": "The backtest scores forecasts this many days ahead.", "zh": "回测评估的就是这么多天之后的预测。"},
+    "stocks.submit": {"en": "Forecast", "zh": "预测"},
+    "stocks.chart": {"en": "History, forecast and baselines", "zh": "历史、预测与基线"},
+    "stocks.scores": {"en": "Backtest on the test period", "zh": "测试期回测"},
+    "stocks.card": {"en": "How this model works", "zh": "这个模型如何工作"},
+    "stocks.close": {"en": "close", "zh": "收盘价"},
+    "stocks.daily": {"en": "daily open/high/low/close", "zh": "每日开盘/最高/最低/收盘"},
+    "stocks.price": {"en": "price", "zh": "价格"},
+    "stocks.interval": {"en": "80 % interval", "zh": "80% 区间"},
+    "stocks.backtest_line": {"en": "model's forecasts made {horizon} day(s) earlier", "zh": "模型提前 {horizon} 天做出的预测"},
+    "stocks.forecast.model": {"en": "model", "zh": "模型"},
+    "stocks.forecast.persistence": {"en": "persistence", "zh": "持平"},
+    "stocks.forecast.drift": {"en": "drift", "zh": "漂移"},
+    "stocks.column.forecast": {"en": "forecast", "zh": "预测方法"},
+    "stocks.column.mae": {"en": "MAE", "zh": "MAE"},
+    "stocks.column.rmse": {"en": "RMSE", "zh": "RMSE"},
+    "stocks.column.mape": {"en": "MAPE", "zh": "MAPE"},
+    "stocks.column.direction": {"en": "direction right", "zh": "方向正确率"},
+    "stocks.column.skill": {"en": "skill vs persistence", "zh": "相对持平的技能分"},
+    "stocks.column.horizon": {"en": "days ahead", "zh": "提前天数"},
+    "stocks.column.coverage": {"en": "inside 80 % interval", "zh": "落在 80% 区间内"},
+    "stocks.verdict.beats": {
+        "en": "✅ **On {origins} forecasts {horizon} day(s) ahead ({start} to {end}), this model beats persistence**: "
+              "RMSE {model:.2f} against {persistence:.2f} (skill {skill:+.3f}; 0 means no better).",
+        "zh": "✅ **在 {start} 至 {end} 的 {origins} 次提前 {horizon} 天的预测中，这个模型胜过持平预测**："
+              "RMSE {model:.2f}，持平为 {persistence:.2f}（技能分 {skill:+.3f}；0 表示没有更好）。"},
+    "stocks.verdict.loses": {
+        "en": "❌ **On {origins} forecasts {horizon} day(s) ahead ({start} to {end}), this model does not beat "
+              "persistence**: RMSE {model:.2f} against {persistence:.2f} (skill {skill:+.3f}). Saying “tomorrow = today” "
+              "would have done as well or better.",
+        "zh": "❌ **在 {start} 至 {end} 的 {origins} 次提前 {horizon} 天的预测中，这个模型没有胜过持平预测**："
+              "RMSE {model:.2f}，持平为 {persistence:.2f}（技能分 {skill:+.3f}）。直接说“明天 = 今天”也一样好或更好。"},
+    "stocks.verdict.ties": {
+        "en": "🟰 **On {origins} forecasts {horizon} day(s) ahead ({start} to {end}), this model is no better than "
+              "persistence**: RMSE {model:.2f} against {persistence:.2f} (skill {skill:+.3f}, within ±0.01 of a tie). "
+              "Saying “tomorrow = today” does about as well.",
+        "zh": "🟰 **在 {start} 至 {end} 的 {origins} 次提前 {horizon} 天的预测中，这个模型并不比持平预测好**："
+              "RMSE {model:.2f}，持平为 {persistence:.2f}（技能分 {skill:+.3f}，与打平相差不到 0.01）。"
+              "直接说“明天 = 今天”也差不多一样好。"},
+    "stocks.no_backtest": {"en": "The file is too short to backtest at this horizon.", "zh": "文件太短，无法在这个预测长度上回测。"},
+    "stocks.using_file": {"en": "Using your file **{name}** ({rows} rows).", "zh": "正在使用你的文件 **{name}**（{rows} 行）。"},
+    "stocks.card.body": {
+        "en": "**{name}**: an {cell} ({layers} layer(s), {hidden} units) reads up to {window} days of scaled daily log "
+              "returns and emits the 10 %, 50 % and 90 % quantiles of each of the next {horizon} days at once "
+              "(direct multi-step forecasting, trained with the quantile loss). Scaling was fitted on the training "
+              "period only.\n\n- Trained on: {dataset}; train to 2010, validation 2011 (chose the epoch), test 2012 to "
+              "March 2013\n- Parameters: {params}\n- Trained with: `{command}`\n\nTest period, all four tickers "
+              "(RMSE in dollars):\n\n{scores}",
+        "zh": "**{name}**：一个 {cell}（{layers} 层，{hidden} 个单元）读取最多 {window} 天经过缩放的每日对数收益率，"
+              "一次性给出未来 {horizon} 天每一天的 10%、50%、90% 分位数（直接多步预测，用分位数损失训练）。"
+              "缩放参数只在训练期上拟合。\n\n- 训练数据：{dataset}；训练到 2010 年，2011 年为验证期（用于挑选轮次），"
+              "测试期为 2012 年至 2013 年 3 月\n- 参数量：{params}\n- 训练命令：`{command}`\n\n测试期，四只股票合计"
+              "（RMSE 以美元计）：\n\n{scores}"},
+    # glucose forecasting
+    "task.glucose": {"en": "Glucose forecasting", "zh": "血糖预测"},
+    "dataset.cgm": {"en": "Continuous glucose monitor, every 5 minutes (March to October 2010)",
+                    "zh": "连续血糖监测，每 5 分钟一次（2010 年 3 月至 10 月）"},
+    "model.choice.glucose": {"en": "{name} · 30-min RMSE {m30_model_rmse:.1f} mg/dL (persistence {m30_persistence_rmse:.1f})",
+                             "zh": "{name} · 30 分钟 RMSE {m30_model_rmse:.1f} mg/dL（持平 {m30_persistence_rmse:.1f}）"},
+    "medical.ecg_tab": {"en": "Heartbeats (ECG)", "zh": "心搏（心电图）"},
+    "medical.glucose_tab": {"en": "Glucose forecast", "zh": "血糖预测"},
+    "glucose.intro": {
+        "en": "**Glucose forecasting.** A continuous glucose monitor reads blood glucose every 5 minutes. An LSTM reads the "
+              "last three hours and forecasts the next hour with an 80 % interval; an alert is raised when the forecast "
+              "30 or 60 minutes ahead falls below 70 mg/dL (hypoglycaemia) or rises above 180 mg/dL (hyperglycaemia). "
+              "Pick a moment of the test period (the model never trained on it) and compare with what the monitor "
+              "read next, and with persistence (the level stays where it is).",
+        "zh": "**血糖预测。**连续血糖监测仪每 5 分钟读一次血糖。LSTM 读取最近三小时，预测接下来一小时并给出 80% 区间；"
+              "若 30 或 60 分钟后的预测低于 70 mg/dL（低血糖）或高于 180 mg/dL（高血糖）就发出警报。"
+              "选择测试期中的一个时刻（模型从未用它训练），与监测仪随后的读数以及持平预测（血糖保持不变）比较。"},
+    "glucose.model": {"en": "Model", "zh": "模型"},
+    "glucose.moment": {"en": "Forecast from", "zh": "预测起点"},
+    "glucose.moment_info": {"en": "Pick a sample moment or type a time such as 2010-09-20 08:00.",
+                            "zh": "选择一个示例时刻，或输入时间，例如 2010-09-20 08:00。"},
+    "glucose.moment.falling": {"en": "{time} · about to go low", "zh": "{time} · 即将偏低"},
+    "glucose.moment.rising": {"en": "{time} · about to go high", "zh": "{time} · 即将偏高"},
+    "glucose.moment.steady": {"en": "{time} · steady", "zh": "{time} · 平稳"},
+    "glucose.submit": {"en": "Forecast glucose", "zh": "预测血糖"},
+    "glucose.chart": {"en": "The last three hours, the next hour", "zh": "过去三小时与接下来一小时"},
+    "glucose.history": {"en": "monitor readings", "zh": "监测读数"},
+    "glucose.interval": {"en": "80 % interval", "zh": "80% 区间"},
+    "glucose.forecast": {"en": "forecast", "zh": "预测"},
+    "glucose.persistence": {"en": "persistence", "zh": "持平"},
+    "glucose.measured": {"en": "what the monitor read next", "zh": "监测仪随后的读数"},
+    "glucose.hypo_line": {"en": "low ({level} mg/dL)", "zh": "低血糖线（{level} mg/dL）"},
+    "glucose.hyper_line": {"en": "high ({level} mg/dL)", "zh": "高血糖线（{level} mg/dL）"},
+    "glucose.at": {"en": "In {minutes} min: forecast **{median:.0f}** mg/dL (80 % interval {low:.0f} to {high:.0f}); "
+                         "the monitor read {measured}.",
+                   "zh": "{minutes} 分钟后：预测 **{median:.0f}** mg/dL（80% 区间 {low:.0f} 至 {high:.0f}）；监测仪读数为 {measured}。"},
+    "glucose.alert.hypo": {"en": "🔻 **Low alert**: {value:.0f} mg/dL forecast in {minutes} min.",
+                           "zh": "🔻 **低血糖警报**：预测 {minutes} 分钟后为 {value:.0f} mg/dL。"},
+    "glucose.alert.hyper": {"en": "🔺 **High alert**: {value:.0f} mg/dL forecast in {minutes} min.",
+                            "zh": "🔺 **高血糖警报**：预测 {minutes} 分钟后为 {value:.0f} mg/dL。"},
+    "glucose.no_alert": {"en": "No alert: the forecast stays between 70 and 180 mg/dL.", "zh": "无警报：预测保持在 70 至 180 mg/dL 之间。"},
+    "glucose.card": {"en": "How this model works and how often its alerts are right", "zh": "这个模型如何工作，警报有多准"},
+    "glucose.card.ahead": {"en": "ahead", "zh": "提前"},
+    "glucose.card.forecast": {"en": "forecast", "zh": "预测方法"},
+    "glucose.card.rmse": {"en": "RMSE (mg/dL)", "zh": "RMSE（mg/dL）"},
+    "glucose.card.mae": {"en": "MAE (mg/dL)", "zh": "MAE（mg/dL）"},
+    "glucose.card.hypo_precision": {"en": "low alerts right", "zh": "低血糖警报准确率"},
+    "glucose.card.hypo_recall": {"en": "lows caught", "zh": "低血糖检出率"},
+    "glucose.card.hyper_precision": {"en": "high alerts right", "zh": "高血糖警报准确率"},
+    "glucose.card.hyper_recall": {"en": "highs caught", "zh": "高血糖检出率"},
+    "glucose.model_short": {"en": "model", "zh": "模型"},
+    "glucose.persistence_short": {"en": "persistence", "zh": "持平"},
+    "glucose.card.body": {
+        "en": "**{name}**: an {cell} ({hidden} units) reads {window} minutes of readings (level, its latest change and the "
+              "time of day) and emits the 10 %, 50 % and 90 % quantiles of every 5-minute step of the next {horizon} "
+              "minutes at once. Scaling was fitted on the training period only.\n\n"
+              "- Trained on: {dataset}\n- Skill against persistence (1 − RMSE ratio): {skill30:+.3f} at 30 min, "
+              "{skill60:+.3f} at 60 min; {coverage:.0%} of 30-minute readings fell inside the 80 % interval\n"
+              "- Test forecasts: {origins}\n- Parameters: {params}\n- Trained with: `{command}`\n\n"
+              "“Alerts right” is precision (of the alerts raised, how many came true), “caught” is recall (of the "
+              "lows or highs that happened, how many were foreseen).\n\n{scores}",
+        "zh": "**{name}**：一个 {cell}（{hidden} 个单元）读取 {window} 分钟的读数（血糖值、最近的变化和一天中的时刻），"
+              "一次性给出未来 {horizon} 分钟内每个 5 分钟时刻的 10%、50%、90% 分位数。缩放参数只在训练期上拟合。\n\n"
+              "- 训练数据：{dataset}\n- 相对持平预测的技能分（1 − RMSE 之比）：30 分钟 {skill30:+.3f}，60 分钟 {skill60:+.3f}；"
+              "30 分钟读数落在 80% 区间内的比例为 {coverage:.0%}\n- 测试预测次数：{origins}\n- 参数量：{params}\n"
+              "- 训练命令：`{command}`\n\n“警报准确率”即精确率（发出的警报中有多少成真），“检出率”即召回率"
+              "（实际发生的低/高血糖中有多少被预见）。\n\n{scores}"},
     "ner.tab": {"en": "Named entities", "zh": "命名实体"},
     "ner.intro": {
         "en": "A BiLSTM reads the sentence in both directions and scores every tag for every character or word; a CRF "
@@ -508,6 +667,48 @@ STRINGS: dict[str, dict[str, str]] = {
                             "zh": "超过 {limit:,} 个采样值：请只粘贴一次心搏。"},
     "input.beat_flat": {"en": "Every sample has the same value: there is no heartbeat to read.",
                         "zh": "所有采样值都相同：没有可读的心搏。"},
+    "input.csv_unreadable": {"en": "This file cannot be read: upload a CSV text file (UTF-8).",
+                             "zh": "无法读取这个文件：请上传 CSV 文本文件（UTF-8 编码）。"},
+    "input.csv_too_big": {"en": "The file is {size_mb:g} MB; the limit is {limit_mb:g} MB.",
+                          "zh": "文件大小为 {size_mb:g} MB，上限是 {limit_mb:g} MB。"},
+    "input.csv_empty": {"en": "The file is empty: it needs a header row (Date, Close, …) and rows of prices.",
+                        "zh": "文件是空的：需要一行表头（Date、Close 等）和若干行价格。"},
+    "input.csv_columns": {"en": "Missing column: {missing}. The file's columns are: {found}.",
+                          "zh": "缺少列：{missing}。文件中的列为：{found}。"},
+    "input.csv_fields": {"en": "Row {row} has {count} cells but the header has {expected}. "
+                               "Is a number with a comma not in quotes?",
+                         "zh": "第 {row} 行有 {count} 个单元格，但表头只有 {expected} 个。是否有带逗号的数字没有加引号？"},
+    "input.csv_date": {"en": "Row {row}, column {column}: “{cell}” is not a date.",
+                       "zh": "第 {row} 行 {column} 列：“{cell}”不是日期。"},
+    "input.csv_missing": {"en": "Row {row}, column {column}: the cell is empty.",
+                          "zh": "第 {row} 行 {column} 列：单元格为空。"},
+    "input.csv_not_number": {"en": "Row {row}, column {column}: “{cell}” is not a number.",
+                             "zh": "第 {row} 行 {column} 列：“{cell}”不是数字。"},
+    "input.csv_not_positive": {"en": "Row {row}, column {column}: “{cell}” is not allowed: prices must be above 0 "
+                                     "and volumes 0 or more.",
+                               "zh": "第 {row} 行 {column} 列：“{cell}”无效：价格必须大于 0，成交量不能为负。"},
+    "input.csv_unsorted": {"en": "Row {row} ({date}) is earlier than the row above ({previous}): "
+                                 "sort the rows oldest first.",
+                           "zh": "第 {row} 行（{date}）早于上一行（{previous}）：请按日期从早到晚排序。"},
+    "input.csv_duplicate": {"en": "Row {row}: the date {date} is already in row {first_row}.",
+                            "zh": "第 {row} 行：日期 {date} 已在第 {first_row} 行出现。"},
+    "input.csv_gap": {"en": "Row {row}: {days} days pass between {start} and {end}; at most {limit} are allowed.",
+                      "zh": "第 {row} 行：{start} 到 {end} 之间相隔 {days} 天，最多只能相隔 {limit} 天。"},
+    "input.csv_too_short": {"en": "The file has {rows} rows of prices; at least {minimum} are needed.",
+                            "zh": "文件只有 {rows} 行价格，至少需要 {minimum} 行。"},
+    "input.csv_needs_ohlcv": {"en": "This model also reads High, Low and Volume; the file lacks some of them.",
+                              "zh": "这个模型还要读取 High、Low 和 Volume 列，文件中缺少其中一些。"},
+    "input.horizon_range": {"en": "The horizon must be 1 to {limit} days.", "zh": "预测长度必须在 1 到 {limit} 天之间。"},
+    "input.window_range": {"en": "The window must be {low} to {high} days.", "zh": "窗口必须在 {low} 到 {high} 天之间。"},
+    "input.glucose_time": {"en": "“{cell}” is not a date and time; write it like 2010-09-20 08:00.",
+                           "zh": "“{cell}”不是日期和时间，请写成 2010-09-20 08:00 这样的格式。"},
+    "input.glucose_outside": {"en": "Pick a time in the test period, between {first} and {last}.",
+                              "zh": "请选择测试期内的时间，介于 {first} 和 {last} 之间。"},
+    "input.glucose_gap": {"en": "The monitor read nothing for part of the three hours before that time; pick another time.",
+                          "zh": "在那之前的三小时里，监测仪有一段时间没有读数；请换一个时间。"},
+    "hp.lexicon": {"zh": "中文：告诉模型每个字属于词典中的哪些词、人名、地名和机构名。"},
+    "hp.bigram_dim": {"zh": "每个二元组向量的维数。"},
+    "hp.bigram_min_freq": {"zh": "训练中出现次数少于此值的二元组记为 <unk>。"},
     "input.wrong_script.en": {
         "en": "This looks like Chinese, but the model reads English. Pick the Chinese model for a meaningful answer.",
         "zh": "这段文字看起来是中文，但此模型读的是英文。请选择中文模型。",

@@ -161,3 +161,32 @@ def test_a_test_heartbeat_is_classified_with_its_attention_shown(page, app_url):
     page.locator("#ecg-samples textarea").fill("1, 2, three")
     page.locator("#ecg-submit").click()
     expect(page.locator("#ecg-status")).to_contain_text("Value 3 (“three”) is not a number", timeout=30_000)
+
+
+def test_a_ticker_is_forecast_beside_persistence_and_a_bad_upload_is_named(page, app_url, tmp_path):
+    page.goto(app_url)
+    page.get_by_role("tab", name="Stocks").click()
+    expect(page.locator("#stocks-disclaimer")).to_contain_text("Not financial advice")
+    page.locator("#stocks-ticker").get_by_text("IBM").click()
+    expect(page.locator("#stocks-verdict")).to_contain_text(re.compile(r"(beats|no better than|does not beat) persistence"),
+                                                           timeout=60_000)
+    expect(page.locator("#stocks-scores")).to_contain_text("drift")
+    expect(page.locator("#stocks-chart .js-plotly-plot")).to_be_attached()
+    bad = tmp_path / "prices.csv"
+    bad.write_text("Date,Close\n2020-01-02,10\n2020-01-03,10.5\n2020-01-02,11\n")
+    page.locator("#stocks-upload input[type=file]").set_input_files(str(bad))
+    expect(page.locator("#stocks-status")).to_contain_text("Row 4", timeout=30_000)
+
+
+def test_a_glucose_forecast_shows_the_thresholds_and_what_the_monitor_read(page, app_url):
+    page.goto(app_url)
+    page.get_by_role("tab", name="Medical monitoring").click()
+    page.get_by_role("tab", name="Glucose forecast").click()
+    page.locator("#glucose-moment input").click()
+    page.get_by_role("option", name=re.compile("about to go low")).first.click()
+    expect(page.locator("#glucose-alerts")).to_contain_text(re.compile(r"In 30 min: forecast \d+ mg/dL"), timeout=60_000)
+    expect(page.locator("#glucose-alerts")).to_contain_text("the monitor read")
+    expect(page.locator("#glucose-chart .js-plotly-plot")).to_contain_text("low (70 mg/dL)")
+    page.locator("#glucose-moment input").fill("teatime")
+    page.locator("#glucose-submit").click()
+    expect(page.locator("#glucose-status")).to_contain_text("is not a date and time", timeout=30_000)

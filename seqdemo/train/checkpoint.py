@@ -2,7 +2,7 @@
 
     config.json        task, dataset, hyperparameters, the exact command, library versions
     model.safetensors  the weights
-    vocab*.json        vocabularies (one per named vocabulary)
+    vocab*.json        what was fitted on the training split: vocabularies, or a time series' scaler
     metrics.json       test-split figures, training time, hardware
 
 Writing is atomic: everything goes into a temporary sibling folder that is renamed into place
@@ -22,7 +22,8 @@ from safetensors import SafetensorError, safe_open
 from safetensors.torch import load_file, save_file
 
 from .. import __version__
-from ..text.vocab import Vocab
+from ..series.scaling import FORMAT as SCALER_FORMAT, SeriesScaler
+from ..text.vocab import FORMAT as VOCAB_FORMAT, Vocab
 from .atomic import atomic_directory
 
 CONFIG, WEIGHTS, METRICS = "config.json", "model.safetensors", "metrics.json"
@@ -75,11 +76,19 @@ def write_vocabs(folder: Path, vocabs: dict[str, Vocab]) -> None:
         vocab.save(Path(folder) / _vocab_file(name))
 
 
-def read_vocabs(folder: Path, names: list[str]) -> dict[str, Vocab]:
+_LOADERS = {VOCAB_FORMAT: Vocab.load, SCALER_FORMAT: SeriesScaler.load}
+
+
+def _load_fitted(path: Path) -> Vocab | SeriesScaler:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return _LOADERS.get(data.get("format") if isinstance(data, dict) else None, Vocab.load)(path)
+
+
+def read_vocabs(folder: Path, names: list[str]) -> dict[str, Vocab | SeriesScaler]:
     vocabs = {}
     for name in names:
         try:
-            vocabs[name] = Vocab.load(Path(folder) / _vocab_file(name))
+            vocabs[name] = _load_fitted(Path(folder) / _vocab_file(name))
         except (OSError, ValueError) as error:
             raise CheckpointError(f"{folder}: vocabulary '{name}' cannot be read ({error})") from None
     return vocabs

@@ -8,7 +8,7 @@ from ..paths import runs_dir
 from ..jobs.service import JobService
 from ..serve import PredictorCache
 from ..train import describe_device
-from . import generation_tab, medical_tab, ner_tab, sentiment_tab, train_tab, translation_tab
+from . import generation_tab, medical_tab, ner_tab, sentiment_tab, stocks_tab, train_tab, translation_tab
 from .i18n import LANGUAGES, Localizer, t
 
 CSS = """
@@ -36,6 +36,7 @@ def build_app(device: torch.device, jobs: JobService) -> gr.Blocks:
             generation_tab.build(L, lang, cache)
             translation_tab.build(L, lang, cache)
             ner_tab.build(L, lang, cache)
+            stocks_tab.build(L, lang, cache)
             medical_tab.build(L, lang, cache)
             train_tab.build(L, lang, jobs, app)
         footer = gr.Markdown(t("app.footer", L.default, **footer_values), elem_id="app-footer")

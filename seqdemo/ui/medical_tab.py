@@ -1,5 +1,6 @@
 """The Medical monitoring tab: a heartbeat classifier that shows which part of the ECG trace it
-looked at. A teaching demo, never a medical device, and the tab says so first."""
+looked at, and a glucose forecaster with alerts (`glucose_panel`). A teaching demo, never a medical
+device, and the tab says so first."""
 
 from pathlib import Path
 
@@ -10,6 +11,7 @@ from ..data import MissingDataError, load_ecg5000
 from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.heartbeats import BeatPrediction
+from . import glucose_panel
 from .i18n import Localizer, t
 from .models import ask, find_entry, model_choices, picker_update, preferred_model
 
@@ -120,24 +122,31 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     with gr.Tab() as tab:
         L.bind(tab, label="medical.tab")
         L.bind(gr.Markdown(elem_id="medical-disclaimer"), value="medical.disclaimer")
-        L.bind(gr.Markdown(), value="medical.ecg_intro")
-        with gr.Row():
-            with gr.Column(scale=2):
-                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial_model, elem_id="ecg-model"),
-                               label="medical.model")
-                picked = L.bind(gr.Dropdown(choices=beat_choices(L.default), value=None, elem_id="ecg-beat"),
-                                label="medical.pick_beat")
-                samples = L.bind(gr.Textbox(lines=4, max_lines=8, elem_id="ecg-samples"), label="medical.samples",
-                                 placeholder="medical.samples_hint")
-                upload = L.bind(gr.File(file_types=[".txt", ".csv", ".tsv"], type="filepath", height=120), label="medical.upload")
-                submit = L.bind(gr.Button(variant="primary", elem_id="ecg-submit"), value="medical.classify")
-            with gr.Column(scale=3):
-                figure = L.bind(gr.Plot(elem_id="ecg-trace"), label="medical.trace")
-                probabilities = L.bind(gr.Label(num_top_classes=5, elem_id="ecg-classes"), label="medical.classes")
-                status = gr.Markdown(elem_id="ecg-status")
-        with gr.Accordion(open=False) as box:
-            L.bind(box, label="medical.card")
-            card = gr.Markdown(model_card(initial_model, L.default))
+        with gr.Tabs():
+            with gr.Tab(elem_id="medical-ecg") as ecg_tab:
+                L.bind(ecg_tab, label="medical.ecg_tab")
+                L.bind(gr.Markdown(), value="medical.ecg_intro")
+                with gr.Row():
+                    with gr.Column(scale=2):
+                        model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial_model,
+                                                   elem_id="ecg-model"), label="medical.model")
+                        picked = L.bind(gr.Dropdown(choices=beat_choices(L.default), value=None, elem_id="ecg-beat"),
+                                        label="medical.pick_beat")
+                        samples = L.bind(gr.Textbox(lines=4, max_lines=8, elem_id="ecg-samples"), label="medical.samples",
+                                         placeholder="medical.samples_hint")
+                        upload = L.bind(gr.File(file_types=[".txt", ".csv", ".tsv"], type="filepath", height=120),
+                                        label="medical.upload")
+                        submit = L.bind(gr.Button(variant="primary", elem_id="ecg-submit"), value="medical.classify")
+                    with gr.Column(scale=3):
+                        figure = L.bind(gr.Plot(elem_id="ecg-trace"), label="medical.trace")
+                        probabilities = L.bind(gr.Label(num_top_classes=5, elem_id="ecg-classes"), label="medical.classes")
+                        status = gr.Markdown(elem_id="ecg-status")
+                with gr.Accordion(open=False) as box:
+                    L.bind(box, label="medical.card")
+                    card = gr.Markdown(model_card(initial_model, L.default))
+            with gr.Tab(elem_id="medical-glucose") as glucose_tab:
+                L.bind(glucose_tab, label="medical.glucose_tab")
+                glucose_panel.build(L, lang, cache)
 
     def run(text_, path, picked_, lang_):
         return classify(text_, path, picked_, lang_, cache)

@@ -1,0 +1,1 @@
+"""Time series forecasting, independent of any model: windows, scaling, baselines and error scores."""

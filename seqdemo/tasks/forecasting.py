@@ -1,0 +1,159 @@
+"""What the stock and glucose tasks share: windows of a prepared series in, quantiles of the next
+`horizon` steps out, always scored beside the persistence forecast.
+
+Each training batch reads a window of a random length between a quarter of `window` and
+`window`, so one model can be asked to forecast from a shorter history in the tab; validation
+and test read the full window.
+"""
+
+import math
+import random
+from abc import abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import torch
+
+from ..hparams import hp
+from ..models import CELLS
+from ..models.forecaster import QUANTILES, SeriesForecaster
+from ..series.baselines import persistence
+from ..series.scaling import SeriesScaler
+from ..series.scores import forecast_errors, skill
+from ..series.windows import PreparedSeries, SeriesPart, future_levels, gather_windows, origins
+from ..train import TrainingHyperparameters
+from .base import Task
+
+MEDIAN = QUANTILES.index(0.5)
+
+
+@dataclass
+class ForecastHyperparameters(TrainingHyperparameters):
+    cell: str = hp("lstm", "Recurrent cell: plain RNN, LSTM (gated memory) or GRU (lighter gating).", choices=tuple(CELLS))
+    layers: int = hp(1, "Stacked recurrent layers.", low=1, high=4)
+    hidden_size: int = hp(64, "Units in each recurrent layer.", low=4, high=1024)
+    window: int = hp(60, "Steps of history the model reads before each forecast.", low=4, high=1000)
+    horizon: int = hp(30, "Steps ahead the model forecasts, all at once.", low=1, high=100)
+    dropout: float = hp(0.1, "Dropout between layers and before the output layer.", low=0.0, high=0.9)
+
+
+@dataclass
+class WindowSet:
+    """Every forecast origin of a split, with the scaled inputs it reads and its scaled targets."""
+
+    inputs: list[np.ndarray]  # per series: [steps, features], scaled
+    levels: list[np.ndarray]  # per series: [steps]
+    series: np.ndarray  # [origins] which series
+    ends: np.ndarray  # [origins] the origin step t (the last step read)
+    targets: np.ndarray  # [origins, horizon] scaled changes from the level at t
+    window: int
+
+    def __len__(self) -> int:
+        return len(self.ends)
+
+    def last_levels(self) -> np.ndarray:
+        return np.array([self.levels[s][t] for s, t in zip(self.series, self.ends)])  # [origins]
+
+    def future(self, horizon: int) -> np.ndarray:
+        return np.stack([future_levels(self.levels[s], np.array([t]), horizon)[0] for s, t in zip(self.series, self.ends)])
+
+
+@dataclass
+class Batch:
+    windows: torch.Tensor  # [batch, window, features]
+    targets: torch.Tensor  # [batch, horizon]
+
+    def to(self, device: torch.device) -> "Batch":
+        return Batch(self.windows.to(device), self.targets.to(device))
+
+
+class ForecastTask(Task):
+    Hyperparameters = ForecastHyperparameters
+    metric, mode = "loss", "min"  # the pinball loss on validation: rewards sharp, calibrated quantiles
+    relative: bool  # changes are log ratios (prices) rather than differences
+
+    @abstractmethod
+    def final_scores(self, examples: WindowSet, predicted: np.ndarray, setup) -> dict[str, float]:
+        """Test figures from predicted levels [origins, horizon, quantiles]."""
+
+    @abstractmethod
+    def input_features(self, hparams) -> int:
+        """How many of the prepared series' feature columns (the first ones) the model reads."""
+
+    def readable(self, series: PreparedSeries, hparams, scaler: SeriesScaler) -> PreparedSeries:
+        """The series as the model reads it: scaled, only the columns it uses."""
+        columns = self.input_features(hparams)
+        return PreparedSeries(series.name, series.times, series.levels, scaler.inputs(series.features)[:, :columns])
+
+    def build_vocabs(self, hparams, dataset, train: Sequence[SeriesPart]) -> dict:
+        return {"scaler": SeriesScaler.fit(list(train), self.relative)}
+
+    def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> SeriesForecaster:
+        return SeriesForecaster(self.input_features(hparams), hparams.horizon, hparams.cell, hparams.hidden_size,
+                                hparams.layers, hparams.dropout)
+
+    def encode(self, records: Sequence[SeriesPart], hparams, dataset, vocabs) -> WindowSet:
+        scaler: SeriesScaler = vocabs["scaler"]
+        inputs, levels, series, ends, targets = [], [], [], [], []
+        for index, part in enumerate(records):
+            series_read = self.readable(part.series, hparams, scaler)
+            inputs.append(np.nan_to_num(series_read.features))
+            levels.append(part.series.levels)
+            chosen = origins(SeriesPart(series_read, part.start, part.end), hparams.window, hparams.horizon)
+            series.append(np.full(len(chosen), index))
+            ends.append(chosen)
+            targets.append(scaler.targets(part.series.levels[chosen], future_levels(part.series.levels, chosen, hparams.horizon)))
+        return WindowSet(inputs, levels, np.concatenate(series).astype(np.int64), np.concatenate(ends).astype(np.int64),
+                         np.concatenate(targets).reshape(-1, hparams.horizon), hparams.window)
+
+    def batches(self, examples: WindowSet, batch_size: int, shuffle: bool, rng: random.Random | None = None,
+                window: int | None = None) -> list[Batch]:
+        order = list(range(len(examples)))
+        if shuffle:
+            (rng or random).shuffle(order)
+        out = []
+        for start in range(0, len(order), batch_size):
+            chosen = np.array(order[start:start + batch_size])
+            length = window or examples.window
+            windows = np.stack([gather_windows(examples.inputs[s], np.array([t]), length)[0]
+                                for s, t in zip(examples.series[chosen], examples.ends[chosen])])  # [batch, length, features]
+            out.append(Batch(torch.from_numpy(windows), torch.from_numpy(examples.targets[chosen])))
+        return out
+
+    def training_batches(self, examples: WindowSet, hparams, rng: random.Random) -> list[Batch]:
+        batches = self.batches(examples, hparams.batch_size, shuffle=True, rng=rng)
+        shortest = max(2, hparams.window // 4)
+        return [Batch(b.windows[:, -rng.randint(shortest, hparams.window):], b.targets) for b in batches]
+
+    def loss(self, model: SeriesForecaster, batch: Batch) -> torch.Tensor:
+        forecaster = model.module if hasattr(model, "module") else model
+        return forecaster.loss(model(batch.windows), batch.targets)
+
+    def predict_scaled(self, model: SeriesForecaster, examples: WindowSet, device) -> np.ndarray:
+        """Scaled quantiles for every origin: [origins, horizon, quantiles]."""
+        model.eval()
+        parts = [model.predict(batch.windows.to(device)).cpu() for batch in self.batches(examples, 512, shuffle=False)]
+        return torch.cat(parts).numpy() if parts else np.empty((0, model.horizon, len(QUANTILES)), dtype=np.float32)
+
+    def evaluate(self, model, examples: WindowSet, device, setup, final: bool = False) -> dict[str, float]:
+        scaled = self.predict_scaled(model, examples, device)
+        loss = float(model.loss(torch.from_numpy(scaled), torch.from_numpy(examples.targets)))
+        scaler: SeriesScaler = setup.vocabs["scaler"]
+        last = examples.last_levels()
+        predicted = scaler.levels(last, scaled)  # [origins, horizon, quantiles]
+        actual = examples.future(scaled.shape[1])  # [origins, horizon]
+        horizon = scaled.shape[1]
+        metrics = {"loss": loss, "origins": len(examples)}
+        for h in sorted({1, horizon}):
+            model_rmse = forecast_errors(actual[:, h - 1], predicted[:, h - 1, MEDIAN], last)["rmse"]
+            reference = forecast_errors(actual[:, h - 1], persistence(last, horizon)[:, h - 1], last)["rmse"]
+            metrics[f"skill_{h}"] = skill(model_rmse, reference)
+        if final:  # figures that do not exist (a baseline's direction, precision with no alerts) are left out
+            metrics |= {k: v for k, v in self.final_scores(examples, predicted, setup).items() if not math.isnan(v)}
+        return metrics
+
+
+def interval_coverage(actual: np.ndarray, predicted: np.ndarray) -> float:
+    """How often the actual level fell inside the 80 % interval: [origins] and [origins, quantiles]."""
+    return float(np.mean((actual >= predicted[:, 0]) & (actual <= predicted[:, -1])))

@@ -1,0 +1,190 @@
+"""Glucose forecasting: a continuous glucose monitor's readings in, the next hour out (every
+5 minutes), with alerts when the forecast falls below 70 mg/dL (hypoglycaemia) or rises above
+180 mg/dL (hyperglycaemia). Scored at 30 and 60 minutes against persistence. A teaching demo,
+not a medical device.
+"""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import torch
+
+from ..data import Splits, load_glucose
+from ..series.baselines import persistence
+from ..series.scaling import SeriesScaler
+from ..series.scores import alert_scores, forecast_errors, skill
+from ..series.windows import PreparedSeries, SeriesPart, gather_windows, split_by_time
+from .base import BadInput, Dataset
+from .forecasting import MEDIAN, ForecastHyperparameters, ForecastTask, WindowSet, interval_coverage
+
+STEP = pd.Timedelta(minutes=5)
+MAX_FILLED_STEPS = 2  # gaps of up to 10 minutes are interpolated; longer ones break the series
+HYPO, HYPER = 70.0, 180.0  # mg/dL
+SCORED_MINUTES = (30, 60)
+
+
+def regular_grid(frame: pd.DataFrame) -> pd.Series:
+    """Readings (Time, Glucose) -> one value every 5 minutes, NaN across gaps longer than 10 minutes."""
+    readings = frame.groupby(frame["Time"].dt.round(STEP))["Glucose"].mean()
+    grid = readings.reindex(pd.date_range(readings.index[0], readings.index[-1], freq=STEP))
+    missing = grid.isna()
+    gap_length = missing.groupby((~missing).cumsum()).transform("sum")  # at each missing step, the length of its gap
+    return grid.interpolate(limit_area="inside").where(~missing | (gap_length <= MAX_FILLED_STEPS))
+
+
+def prepare_glucose(grid: pd.Series) -> PreparedSeries:
+    """Features: the level, its change over the last 5 minutes, and the time of day (as a point on a circle)."""
+    levels = grid.to_numpy(dtype=np.float64)
+    change = np.concatenate([[np.nan], np.diff(levels)])
+    day = 2 * np.pi * (grid.index.hour * 60 + grid.index.minute).to_numpy() / (24 * 60)
+    features = np.stack([levels, change, np.sin(day), np.cos(day)], axis=1)  # [steps, 4]
+    return PreparedSeries("glucose", grid.index.to_numpy(), levels, features)
+
+
+def load_glucose_series() -> Splits[list[SeriesPart]]:
+    """The monitor's readings on a 5-minute grid, split where `load_glucose` splits them (70 / 15 / 15 % by time)."""
+    splits = load_glucose()
+    frame = pd.concat([splits.train, splits.validation, splits.test], ignore_index=True)
+    series = prepare_glucose(regular_grid(frame))
+    return split_by_time(series, splits.validation["Time"].iloc[0].round(STEP), splits.test["Time"].iloc[0].round(STEP))
+
+
+def steps(minutes: int) -> int:
+    return minutes // 5
+
+
+class GlucoseTask(ForecastTask):
+    name = "glucose"
+    relative = False
+    datasets = {
+        "cgm": Dataset(load_glucose_series, None, "A continuous glucose monitor, every 5 minutes, March to October 2010 "
+                                                  "(70 % train, 15 % validation, 15 % test, by time)", {},
+                       recommended={"window": 36, "horizon": 12, "hidden_size": 64, "epochs": 30, "patience": 5,
+                                    "batch_size": 128}),
+    }
+    presets = {
+        "default": {},
+        "quick": {"hidden_size": 16, "epochs": 2},
+        "gru": {"cell": "gru"},
+    }
+
+    def input_features(self, hparams) -> int:
+        return 4
+
+    def final_scores(self, examples: WindowSet, predicted: np.ndarray, setup) -> dict[str, float]:
+        horizon = predicted.shape[1]
+        last, actual = examples.last_levels(), examples.future(horizon)
+        scores = {}
+        for minutes in SCORED_MINUTES:
+            h = steps(minutes)
+            if h > horizon:
+                continue
+            forecasts = {"model": predicted[:, h - 1, MEDIAN], "persistence": persistence(last, horizon)[:, h - 1]}
+            for name, values in forecasts.items():
+                errors = forecast_errors(actual[:, h - 1], values, last)
+                scores |= {f"m{minutes}_{name}_{k}": errors[k] for k in ("mae", "rmse")}
+                for alert, threshold in (("hypo", {"below": HYPO}), ("hyper", {"above": HYPER})):
+                    found = alert_scores(actual[:, h - 1], values, **threshold)
+                    scores |= {f"m{minutes}_{name}_{alert}_{k}": v for k, v in found.items()}
+            scores[f"m{minutes}_skill"] = skill(scores[f"m{minutes}_model_rmse"], scores[f"m{minutes}_persistence_rmse"])
+            scores[f"m{minutes}_coverage"] = interval_coverage(actual[:, h - 1], predicted[:, h - 1])
+        return scores
+
+    def predictor(self, model, hparams, checkpoint) -> "GlucoseForecaster":
+        return GlucoseForecaster(self, model, hparams, checkpoint.vocabs["scaler"])
+
+
+@dataclass
+class GlucoseForecast:
+    history_times: np.ndarray  # [window] datetime64
+    history: np.ndarray  # [window] mg/dL
+    times: np.ndarray  # [horizon] the forecast's times
+    quantiles: np.ndarray  # [horizon, quantiles] mg/dL
+    actual: np.ndarray  # [horizon] what the monitor read then (NaN where it read nothing)
+    persistence: np.ndarray  # [horizon]
+
+    def alerts(self) -> list[tuple[str, int, float]]:
+        """(hypo or hyper, minutes ahead, forecast mg/dL) for each scored time whose forecast crosses a threshold."""
+        found = []
+        for minutes in SCORED_MINUTES:
+            if steps(minutes) <= len(self.times):
+                value = float(self.quantiles[steps(minutes) - 1, MEDIAN])
+                if value < HYPO:
+                    found.append(("hypo", minutes, value))
+                elif value > HYPER:
+                    found.append(("hyper", minutes, value))
+        return found
+
+    def summary(self) -> str:
+        lines = [f"now ({pd.Timestamp(self.history_times[-1]):%Y-%m-%d %H:%M}): {self.history[-1]:.0f} mg/dL"]
+        for minutes in SCORED_MINUTES:
+            if steps(minutes) <= len(self.times):
+                low, median, high = self.quantiles[steps(minutes) - 1]
+                lines.append(f"+{minutes} min: {median:.0f} mg/dL (80 % interval {low:.0f} to {high:.0f}); "
+                             f"measured {self.actual[steps(minutes) - 1]:.0f}")
+        lines += [f"ALERT {kind} in {minutes} min ({value:.0f} mg/dL)" for kind, minutes, value in self.alerts()]
+        return "\n".join(lines)
+
+
+class GlucoseForecaster:
+    """Forecasts from any moment of the monitor's test period (the model never trained on it)."""
+
+    def __init__(self, task: GlucoseTask, model, hparams, scaler: SeriesScaler):
+        self.task, self.model, self.hparams, self.scaler = task, model, hparams, scaler
+        self.device = next(model.parameters()).device
+        self.part = load_glucose_series().test[0]
+        self.series = task.readable(self.part.series, hparams, scaler)
+
+    def moments(self) -> list[pd.Timestamp]:
+        """Every test-period time a forecast can be made from (a full window of readings behind it)."""
+        levels, window = self.part.series.levels, self.hparams.window
+        readable = np.isfinite(self.series.features).all(axis=1)
+        run = np.zeros(len(levels), dtype=np.int64)  # readable steps in a row, ending at each step
+        for i in range(1, len(levels)):
+            run[i] = run[i - 1] + 1 if readable[i] else 0
+        ends = np.flatnonzero((run >= window) & (np.arange(len(levels)) >= self.part.start))
+        return [pd.Timestamp(t) for t in self.part.series.times[ends]]
+
+    def sample_moments(self, per_kind: int = 3) -> list[tuple[str, pd.Timestamp]]:
+        """Test-period moments worth a look: 30 minutes before the level fell below 70 or rose above 180
+        (as the monitor later read it), and calm ones; (kind, time), spread over the period."""
+        times = pd.DatetimeIndex(self.part.series.times)
+        candidates = np.array(times.get_indexer(self.moments()))
+        candidates = candidates[candidates + steps(30) < len(times)]
+        now, later = self.part.series.levels[candidates], self.part.series.levels[candidates + steps(30)]
+        kinds = {"falling": (now >= HYPO + 10) & (later < HYPO), "rising": (now <= HYPER - 10) & (later > HYPER),
+                 "steady": (np.abs(later - now) < 3) & (now > HYPO + 20) & (now < HYPER - 20)}
+        chosen = []
+        for kind, found in kinds.items():
+            ends = candidates[found]
+            for i in np.linspace(0, len(ends) - 1, min(per_kind, len(ends))).round().astype(int):
+                chosen.append((kind, times[ends[i]]))
+        return sorted(chosen, key=lambda item: item[1])
+
+    def predict(self, moment: str | pd.Timestamp) -> GlucoseForecast:
+        try:
+            when = pd.Timestamp(moment)
+        except (ValueError, TypeError):
+            raise BadInput("glucose_time", f"“{str(moment)[:30]}” is not a date and time.", cell=str(moment)[:30]) from None
+        series, window, horizon = self.part.series, self.hparams.window, self.hparams.horizon
+        times = pd.DatetimeIndex(series.times)
+        end = int(times.searchsorted(when.floor(STEP), side="right")) - 1
+        first, last = pd.Timestamp(series.times[self.part.start]), pd.Timestamp(series.times[-1])
+        if end < self.part.start or end >= len(series):
+            raise BadInput("glucose_outside", f"Pick a time between {first:%Y-%m-%d %H:%M} and {last:%Y-%m-%d %H:%M}.",
+                           first=f"{first:%Y-%m-%d %H:%M}", last=f"{last:%Y-%m-%d %H:%M}")
+        rows = self.series.features[end - window + 1:end + 1] if end >= window - 1 else np.empty((0, 4))
+        if len(rows) < window or not np.isfinite(rows).all():
+            raise BadInput("glucose_gap", "The monitor read nothing for part of the hours before that time; pick another.")
+        windows = gather_windows(self.series.features, np.array([end]), window)  # [1, window, features]
+        with torch.no_grad():
+            scaled = self.model.predict(torch.from_numpy(windows).to(self.device)).cpu().numpy()
+        last = series.levels[end:end + 1]
+        future = np.arange(end + 1, end + horizon + 1)
+        inside = future < len(series)
+        actual = np.full(horizon, np.nan)
+        actual[inside] = series.levels[future[inside]]
+        return GlucoseForecast(series.times[end - window + 1:end + 1], series.levels[end - window + 1:end + 1],
+                               np.array([times[end] + STEP * h for h in range(1, horizon + 1)], dtype="datetime64[ns]"),
+                               self.scaler.levels(last, scaled)[0], actual, persistence(last, horizon)[0])

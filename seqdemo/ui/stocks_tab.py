@@ -1,0 +1,166 @@
+"""The Stocks tab: forecast a ticker or an uploaded price file, with an 80 % interval, beside the
+persistence and drift forecasts, and a rolling-origin backtest that says plainly whether the model
+beats persistence. Not financial advice, and the tab says so first."""
+
+import math
+
+import gradio as gr
+import pandas as pd
+import plotly.graph_objects as go
+
+from ..data.time_series import TICKERS
+from ..serve import PredictorCache
+from ..tasks import get_task
+from ..tasks.stocks import StockForecast
+from .i18n import Localizer, t
+from .models import ask, find_entry, model_choices, picker_update, preferred_model
+
+TASK = get_task("stocks")
+SHOWN_DAYS = 120  # of history on the chart
+CANDLE_DAYS = 60  # the most recent days drawn as candles (when the prices have Open/High/Low)
+FORECASTS = ("model", "persistence", "drift")
+TIE = 0.01  # a skill closer to 0 than this is called a tie: too small to matter, and within day-to-day noise
+COLOURS = {"model": "#d62728", "persistence": "#7f7f7f", "drift": "#2ca02c"}
+
+
+def chart(forecast: StockForecast, lang: str) -> go.Figure:
+    history = forecast.history.tail(SHOWN_DAYS)
+    figure = go.Figure()
+    candles = history.tail(CANDLE_DAYS) if {"Open", "High", "Low"} <= set(history.columns) else history.iloc[:0]
+    line = history.iloc[: len(history) - len(candles) + 1] if len(candles) else history
+    figure.add_scatter(x=line["Date"], y=line["Close"], mode="lines", name=t("stocks.close", lang), line=dict(color="#1f2937"))
+    if len(candles):
+        figure.add_candlestick(x=candles["Date"], open=candles["Open"], high=candles["High"], low=candles["Low"],
+                               close=candles["Close"], name=t("stocks.daily", lang))
+    if forecast.backtest is not None:
+        shown = forecast.backtest.dates >= history["Date"].iloc[0].to_datetime64()
+        figure.add_scatter(x=forecast.backtest.dates[shown], y=forecast.backtest.forecasts["model"][shown], mode="lines",
+                           name=t("stocks.backtest_line", lang, horizon=forecast.horizon),
+                           line=dict(color=COLOURS["model"], width=1, dash="dot"))
+    last_day, last_close = history["Date"].iloc[-1], history["Close"].iloc[-1]
+    days = [last_day] + forecast.dates
+    low, median, high = ([last_close] + forecast.quantiles[:, q].tolist() for q in range(3))
+    figure.add_scatter(x=days + days[::-1], y=high + low[::-1], mode="lines", fill="toself",
+                       fillcolor="rgba(214, 39, 40, 0.15)", line=dict(width=0), name=t("stocks.interval", lang), hoverinfo="skip")
+    figure.add_scatter(x=days, y=median, mode="lines+markers", name=t("stocks.forecast.model", lang),
+                       line=dict(color=COLOURS["model"], width=2))
+    for baseline in ("persistence", "drift"):
+        figure.add_scatter(x=days, y=[last_close] + forecast.baselines[baseline].tolist(), mode="lines",
+                           name=t(f"stocks.forecast.{baseline}", lang), line=dict(color=COLOURS[baseline], dash="dash"))
+    if forecast.test_start is not None and forecast.test_start >= history["Date"].iloc[0]:
+        figure.add_vline(x=forecast.test_start, line=dict(color="#9ca3af", dash="dot"))
+    figure.update_layout(height=440, margin=dict(l=50, r=20, t=30, b=40), xaxis_rangeslider_visible=False,
+                         yaxis_title=t("stocks.price", lang), legend=dict(orientation="h", y=-0.15))
+    return figure
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None or math.isnan(value) else f"{value:.1%}"
+
+
+def scores_table(forecast: StockForecast, lang: str) -> pd.DataFrame | None:
+    if forecast.backtest is None:
+        return None
+    s = forecast.backtest.scores
+    rows = [[t(f"stocks.forecast.{name}", lang), f"{s[f'{name}_mae']:.2f}", f"{s[f'{name}_rmse']:.2f}",
+             f"{s[f'{name}_mape']:.2f} %", percent(s[f"{name}_direction"]),
+             f"{s['skill_vs_persistence']:+.3f}" if name == "model" else ("0" if name == "persistence" else
+                                                                          f"{1 - s['drift_rmse'] / s['persistence_rmse']:+.3f}")]
+            for name in FORECASTS]
+    columns = [t(f"stocks.column.{c}", lang) for c in ("forecast", "mae", "rmse", "mape", "direction", "skill")]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def verdict(forecast: StockForecast, lang: str) -> str:
+    if forecast.backtest is None:
+        return t("stocks.no_backtest", lang)
+    s, dates = forecast.backtest.scores, forecast.backtest.dates
+    values = {"horizon": forecast.horizon, "origins": len(dates), "start": f"{pd.Timestamp(dates.min()):%Y-%m-%d}",
+              "end": f"{pd.Timestamp(dates.max()):%Y-%m-%d}", "model": s["model_rmse"], "persistence": s["persistence_rmse"],
+              "skill": s["skill_vs_persistence"]}
+    if abs(values["skill"]) < TIE:
+        return t("stocks.verdict.ties", lang, **values)
+    return t("stocks.verdict.beats" if forecast.beats_persistence else "stocks.verdict.loses", lang, **values)
+
+
+def forecast_prices(ticker: str, upload: str | None, window: int, horizon: int, path: str | None, lang: str,
+                    cache: PredictorCache):
+    """-> (chart, verdict, scores table, status message)."""
+    source = upload or ticker
+    _, forecast, problem = ask(TASK, path, lang, cache, source or "", horizon=int(horizon), window=int(window))
+    if forecast is None:
+        return None, "", None, problem
+    status = t("stocks.using_file", lang, name=forecast.name, rows=len(forecast.history)) if upload else ""
+    return chart(forecast, lang), verdict(forecast, lang), scores_table(forecast, lang), status
+
+
+def model_card(path: str | None, lang: str) -> str:
+    entry = find_entry(TASK, path)
+    if entry is None:
+        return ""
+    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    rows = [f"| {t('stocks.column.horizon', lang)} | " + " | ".join(t(f"stocks.forecast.{n}", lang) + " RMSE" for n in FORECASTS)
+            + f" | {t('stocks.column.skill', lang)} | {t('stocks.column.direction', lang)} | {t('stocks.column.coverage', lang)} |",
+            "|---" * 7 + "|"]
+    for h in sorted({int(k[1:].split("_")[0]) for k in test if k.startswith("h") and k.endswith("_model_rmse")}):
+        rows.append(f"| {h} | " + " | ".join(f"{test[f'h{h}_{n}_rmse']:.2f}" for n in FORECASTS)
+                    + f" | {test[f'h{h}_skill_vs_persistence']:+.3f} | {percent(test.get(f'h{h}_model_direction'))}"
+                    + f" | {percent(test.get(f'h{h}_coverage'))} |")
+    return t("stocks.card.body", lang, name=entry.name, cell=hp["cell"].upper(), hidden=hp["hidden_size"], layers=hp["layers"],
+             window=hp["window"], horizon=hp["horizon"], dataset=t(f"dataset.{entry.dataset}", lang),
+             params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"), scores="\n".join(rows))
+
+
+def slider_ranges(path: str | None) -> tuple[dict, dict]:
+    """Window and horizon slider settings that fit the chosen model (the shipped defaults without one)."""
+    entry = find_entry(TASK, path)
+    hp = entry.config["hyperparameters"] if entry else {"window": 60, "horizon": 30}
+    return (dict(minimum=max(2, hp["window"] // 4), maximum=hp["window"], value=hp["window"]),
+            dict(minimum=1, maximum=hp["horizon"], value=min(5, hp["horizon"])))
+
+
+def slider_updates(path: str | None) -> tuple[dict, dict]:
+    window, horizon = slider_ranges(path)
+    return gr.update(**window), gr.update(**horizon)
+
+
+def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
+    initial = preferred_model(TASK, L.default)
+    window_range, horizon_range = slider_ranges(initial)
+    with gr.Tab() as tab:
+        L.bind(tab, label="stocks.tab")
+        L.bind(gr.Markdown(elem_id="stocks-disclaimer"), value="stocks.disclaimer")
+        L.bind(gr.Markdown(), value="stocks.intro")
+        with gr.Row():
+            with gr.Column(scale=2):
+                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial, elem_id="stocks-model"),
+                               label="stocks.model")
+                ticker = L.bind(gr.Radio(choices=list(TICKERS), value=TICKERS[0], elem_id="stocks-ticker"), label="stocks.ticker")
+                upload = L.bind(gr.File(file_types=[".csv"], type="filepath", height=110, elem_id="stocks-upload"),
+                                label="stocks.upload")
+                L.bind(gr.Markdown(), value="stocks.upload_hint")
+                window = L.bind(gr.Slider(step=1, elem_id="stocks-window", **window_range), label="stocks.window",
+                                info="stocks.window_info")
+                horizon = L.bind(gr.Slider(step=1, elem_id="stocks-horizon", **horizon_range), label="stocks.horizon",
+                                 info="stocks.horizon_info")
+                submit = L.bind(gr.Button(variant="primary", elem_id="stocks-submit"), value="stocks.submit")
+                status = gr.Markdown(elem_id="stocks-status")
+            with gr.Column(scale=3):
+                figure = L.bind(gr.Plot(elem_id="stocks-chart"), label="stocks.chart")
+                judgement = gr.Markdown(elem_id="stocks-verdict")
+                table = L.bind(gr.Dataframe(interactive=False, elem_id="stocks-scores"), label="stocks.scores")
+        with gr.Accordion(open=False) as box:
+            L.bind(box, label="stocks.card")
+            card = gr.Markdown(model_card(initial, L.default))
+
+    def run(ticker_, upload_, window_, horizon_, path, lang_):
+        return forecast_prices(ticker_, upload_, window_, horizon_, path, lang_, cache)
+
+    inputs, outputs = [ticker, upload, window, horizon, model, lang], [figure, judgement, table, status]
+    submit.click(run, inputs, outputs, concurrency_limit=4)
+    ticker.input(lambda: None, None, upload).then(run, inputs, outputs)
+    upload.upload(run, inputs, outputs)
+    model.change(model_card, [model, lang], card).then(slider_updates, model, [window, horizon])
+    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
+    lang.change(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model) \
+        .then(model_card, [model, lang], card)
