@@ -389,6 +389,8 @@ STRINGS: dict[str, dict[str, str]] = {
                            "zh": "🔻 **低血糖警报**：预测 {minutes} 分钟后为 {value:.0f} mg/dL。"},
     "glucose.alert.hyper": {"en": "🔺 **High alert**: {value:.0f} mg/dL forecast in {minutes} min.",
                             "zh": "🔺 **高血糖警报**：预测 {minutes} 分钟后为 {value:.0f} mg/dL。"},
+    "glucose.alert_mark.hypo": {"en": "low alert", "zh": "低血糖警报"},
+    "glucose.alert_mark.hyper": {"en": "high alert", "zh": "高血糖警报"},
     "glucose.no_alert": {"en": "No alert: the forecast stays between 70 and 180 mg/dL.", "zh": "无警报：预测保持在 70 至 180 mg/dL 之间。"},
     "glucose.card": {"en": "How this model works and how often its alerts are right", "zh": "这个模型如何工作，警报有多准"},
     "glucose.card.ahead": {"en": "ahead", "zh": "提前"},
@@ -442,9 +444,18 @@ STRINGS: dict[str, dict[str, str]] = {
     "ner.card.decoder.crf": {"en": "a CRF that picks the best tag sequence as a whole",
                              "zh": "从整体上选出最佳标签序列的 CRF"},
     "ner.card.decoder.softmax": {"en": "a softmax that tags each token on its own", "zh": "逐个词元独立打标签的 softmax"},
+    "ner.card.input.tokens": {"en": "each token", "zh": "每个词元"},
+    "ner.card.input.glove": {"en": "each word as a GloVe vector", "zh": "每个词的 GloVe 向量"},
+    "ner.card.input.bigrams": {"en": "each pair of neighbouring tokens", "zh": "每对相邻词元"},
+    "ner.card.input.char_features": {"en": "each word's spelling (character CNN)", "zh": "每个词的拼写（字符卷积网络）"},
+    "ner.card.input.lexicon": {"en": "dictionary matches (words, names, places, organisations in jieba's word list)",
+                               "zh": "词典匹配（jieba 词表中的词、人名、地名、机构名）"},
+    "ner.card.input.segmenter": {"en": "jieba's word segmentation and its name, place and organisation tags",
+                                 "zh": "jieba 的分词结果及其人名、地名、机构名标注"},
     "ner.card.body": {
         "en": "**{name}**: a bidirectional {cell} ({layers} layer(s), {hidden} units per direction) scores each tag for "
               "every token; {decoder} turns the scores into entities.\n\n"
+              "- Reads: {inputs}\n"
               "- Trained on: {dataset} ({train} sentences)\n"
               "- Test entity F1: **{f1:.1%}** (precision {precision:.1%}, recall {recall:.1%}, {entities} entities); "
               "per type: {per_type}\n"
@@ -452,6 +463,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "- Trained with: `{command}`",
         "zh": "**{name}**：双向 {cell}（{layers} 层，每个方向 {hidden} 个单元）为每个词元的每种标签打分；"
               "再由{decoder}把分数变成实体。\n\n"
+              "- 输入：{inputs}\n"
               "- 训练数据：{dataset}（{train} 句）\n"
               "- 测试集实体 F1：**{f1:.1%}**（精确率 {precision:.1%}，召回率 {recall:.1%}，共 {entities} 个实体）；"
               "各类型：{per_type}\n"
@@ -707,6 +719,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "input.glucose_gap": {"en": "The monitor read nothing for part of the three hours before that time; pick another time.",
                           "zh": "在那之前的三小时里，监测仪有一段时间没有读数；请换一个时间。"},
     "hp.lexicon": {"zh": "中文：告诉模型每个字属于词典中的哪些词、人名、地名和机构名。"},
+    "hp.segmenter": {"zh": "中文：告诉模型分词器如何切分句子，以及它把哪些词当作人名、地名和机构名。"},
     "hp.bigram_dim": {"zh": "每个二元组向量的维数。"},
     "hp.bigram_min_freq": {"zh": "训练中出现次数少于此值的二元组记为 <unk>。"},
     "input.wrong_script.en": {

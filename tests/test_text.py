@@ -8,6 +8,7 @@ from seqdemo.text import Vocab, get_tokenizer
 from seqdemo.text.glove import glove_embedding_matrix, load_glove
 from seqdemo.text.lexicon import FEATURES, KINDS, POSITIONS, lexicon_masks, masks_to_features
 from seqdemo.text.scripts import dominant_language
+from seqdemo.text.segmenter import segmentation_masks
 from seqdemo.text.vocab import SPECIALS
 
 
@@ -89,3 +90,15 @@ def test_dictionary_matches_mark_each_character_by_position_and_kind():
     assert marks(2) == {"E-LOC", "M-ORG"}
     assert marks(3) == {"M-ORG", "B-word"}
     assert marks(4) == {"E-ORG", "E-word", "S-word"}
+
+
+def test_the_segmentation_marks_each_character_once_with_its_word_and_kind():
+    masks = segmentation_masks(list("邓小平在北京会见了客人"))
+    assert all(bin(mask).count("1") == 1 for mask in masks)
+    features = masks_to_features(torch.tensor(masks))  # [chars, FEATURES]
+    names = [f"{POSITIONS[i // len(KINDS)]}-{KINDS[i % len(KINDS)]}" for i in features.argmax(-1).tolist()]
+    assert names[:6] == ["B-PER", "M-PER", "E-PER", "S-word", "B-LOC", "E-LOC"]
+
+
+def test_a_token_of_several_characters_takes_its_first_characters_place():
+    assert segmentation_masks(["ABC", "在", "北", "京"])[2:] == segmentation_masks(list("ABC在北京"))[4:]

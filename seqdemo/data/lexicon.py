@@ -1,5 +1,5 @@
 """A Chinese word list with parts of speech: jieba's dictionary (349,046 words, from the People's Daily
-and other corpora), read as a file, never imported.
+and other corpora), read as a file. (jieba is also a runtime dependency: `text.segmenter` uses it.)
 
 Each line is `word frequency tag`. The tags that name entities are kept as entity types
 (nr/nrt/nrfg person names, ns places, nt organisations); every other word counts as a plain word.

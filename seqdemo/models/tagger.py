@@ -69,7 +69,7 @@ class SequenceTagger(nn.Module):
         if self.char_cnn is not None:
             features.append(self.char_cnn(chars))  # [batch, time, filters]
         if self.lexicon_features:
-            features.append(masks_to_features(lexicon))  # [batch, time, lexicon_features]
+            features.append(masks_to_features(lexicon, self.lexicon_features))  # [batch, time, lexicon_features]
         encoded = self.encoder(self.dropout(torch.cat(features, dim=-1)), lengths)  # [batch, time, 2 * hidden]
         return TaggerOutput(self.emit(self.dropout(encoded.outputs)).float(), encoded.mask)
 

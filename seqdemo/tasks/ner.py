@@ -20,6 +20,7 @@ from ..text.entities import entity_scores, spans
 from ..text.glove import glove_embedding_matrix
 from ..text.lexicon import FEATURES as LEXICON_FEATURES, lexicon_masks
 from ..text.ngrams import bigrams
+from ..text.segmenter import segmentation_masks
 from ..text.tokenizers import Token, get_tokenizer
 from ..text.vocab import Vocab
 from ..train import TrainingHyperparameters, bucket_batches, pad_sequences
@@ -43,6 +44,8 @@ class NerHyperparameters(TrainingHyperparameters):
     bigram_dim: int = hp(100, "Size of each bigram vector.", low=4, high=1024)
     bigram_min_freq: int = hp(2, "Bigrams seen fewer times in training become <unk>.", low=1, high=1000)
     lexicon: bool = hp(False, "Chinese: tell the model which dictionary words, names, places and organisations each character belongs to.")
+    segmenter: bool = hp(False, "Chinese: tell the model how a word segmenter splits the sentence, and which words it takes for "
+                                "names, places and organisations.")
     char_features: bool = hp(False, "Read each word's spelling with a character CNN (capitals, suffixes, @handles).")
     decoder: str = hp("crf", "Output layer: a CRF that scores whole tag sequences, or a softmax per token.", choices=("crf", "softmax"))
     dropout: float = hp(0.5, "Dropout on the inputs and before the output layer.", low=0.0, high=0.9)
@@ -139,7 +142,7 @@ class NerTask(Task):
 
     def check(self, hparams: NerHyperparameters, dataset: str) -> list[Problem]:
         problems = super().check(hparams, dataset) + self.glove_problems(hparams, dataset)
-        if hparams.lexicon and dataset in self.datasets and self.datasets[dataset].language != "zh":
+        if (hparams.lexicon or hparams.segmenter) and dataset in self.datasets and self.datasets[dataset].language != "zh":
             problems.append(Problem("problem.lexicon_language"))
         return problems
 
@@ -165,7 +168,7 @@ class NerTask(Task):
             len(vocabs["words"]), hparams.embedding_dim, len(tags), hparams.cell, hparams.hidden_size, hparams.layers,
             hparams.dropout, hparams.decoder == "crf", bigram_vocab_size=len(vocabs["bigrams"]) if "bigrams" in vocabs else 0,
             char_vocab_size=len(vocabs["chars"]) if "chars" in vocabs else 0, bigram_dim=hparams.bigram_dim,
-            lexicon_features=LEXICON_FEATURES if hparams.lexicon else 0, allowed_transitions=transitions,
+            lexicon_features=LEXICON_FEATURES * (hparams.lexicon + hparams.segmenter), allowed_transitions=transitions,
             allowed_starts=starts, padding_idx=Vocab.pad_id)
         if pretrained and hparams.embeddings != "random":
             matrix, _coverage = glove_embedding_matrix(vocabs["words"], seed=hparams.seed)
@@ -179,7 +182,12 @@ class NerTask(Task):
         ids = vocabs["words"].encode(words)
         pair_ids = vocabs["bigrams"].encode(bigrams(words)) if "bigrams" in vocabs else None
         char_ids = [vocabs["chars"].encode(token[:MAX_WORD_CHARS]) for token in tokens] if "chars" in vocabs else None
-        masks = lexicon_masks(tokens, load_chinese_lexicon()) if hparams.lexicon else None
+        masks = None
+        if hparams.lexicon or hparams.segmenter:  # dictionary matches in the low bits, the segmentation above them
+            matches = lexicon_masks(tokens, load_chinese_lexicon()) if hparams.lexicon else [0] * len(tokens)
+            shift = LEXICON_FEATURES if hparams.lexicon else 0
+            words = segmentation_masks(tokens) if hparams.segmenter else [0] * len(tokens)
+            masks = [match | word << shift for match, word in zip(matches, words)]
         return ids, pair_ids, char_ids, masks
 
     def encode(self, records: Sequence[TaggedSentence], hparams, dataset, vocabs) -> list[Example]:

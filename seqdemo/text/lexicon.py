@@ -40,7 +40,7 @@ def lexicon_masks(chars: Sequence[str], lexicon: dict[str, str]) -> list[int]:
     return masks
 
 
-def masks_to_features(masks: torch.Tensor) -> torch.Tensor:
-    """[...] integer bit masks -> [..., FEATURES] floats of 0 and 1."""
-    bits = 1 << torch.arange(FEATURES, device=masks.device)
+def masks_to_features(masks: torch.Tensor, count: int = FEATURES) -> torch.Tensor:
+    """[...] integer bit masks -> [..., count] floats of 0 and 1 (the lowest `count` bits)."""
+    bits = 1 << torch.arange(count, device=masks.device)
     return (masks.unsqueeze(-1) & bits).ne(0).float()

@@ -47,6 +47,11 @@ def chart(forecast: GlucoseForecast, lang: str) -> go.Figure:
     for level, key in ((HYPO, "glucose.hypo_line"), (HYPER, "glucose.hyper_line")):
         figure.add_hline(y=level, line=dict(color="#d62728" if level == HYPO else "#ff7f0e", dash="dot"),
                          annotation_text=t(key, lang, level=int(level)), annotation_position="top left")
+    for kind, minutes, value in forecast.alerts():  # each alert marked where the forecast crosses its threshold
+        figure.add_scatter(x=[forecast.times[minutes // 5 - 1]], y=[value], mode="markers+text",
+                           marker=dict(symbol="triangle-down" if kind == "hypo" else "triangle-up", size=14,
+                                       color="#d62728" if kind == "hypo" else "#ff7f0e"),
+                           text=[t(f"glucose.alert_mark.{kind}", lang)], textposition="top center", showlegend=False)
     top = max(250.0, float(np.nanmax(np.concatenate([forecast.history, forecast.quantiles[:, -1], forecast.actual]))) + 20)
     figure.update_layout(height=400, margin=dict(l=50, r=20, t=30, b=40), yaxis=dict(title="mg/dL", range=[30, top]),
                          legend=dict(orientation="h", y=-0.2))

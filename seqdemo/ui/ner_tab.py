@@ -54,8 +54,11 @@ def model_card(path: str | None, lang: str) -> str:
         return ""
     hp, test = entry.config["hyperparameters"], entry.test_metrics
     per_type = ", ".join(f"{key[:-3]} {value:.1%}" for key, value in test.items() if key.endswith("_f1"))
+    inputs = ["glove" if hp.get("embeddings", "random") != "random" else "tokens"]
+    inputs += [name for name in ("bigrams", "char_features", "lexicon", "segmenter") if hp.get(name)]
     return t("ner.card.body", lang, name=entry.name, cell=hp["cell"].upper(), layers=hp["layers"], hidden=hp["hidden_size"],
              decoder=t(f"ner.card.decoder.{hp['decoder']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
+             inputs=", ".join(t(f"ner.card.input.{name}", lang) for name in inputs),
              train=f"{entry.config['data_sizes']['train']:,}", f1=test.get("f1", float("nan")),
              precision=test.get("precision", float("nan")), recall=test.get("recall", float("nan")), per_type=per_type,
              entities=f"{int(test.get('entities', 0)):,}", params=f"{entry.config.get('parameters', 0):,}",
