@@ -245,17 +245,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "medical.card.f1": {"en": "F1", "zh": "F1"},
     "medical.card.support": {"en": "test beats", "zh": "测试心搏数"},
     "medical.card.true_predicted": {"en": "true ＼ predicted", "zh": "真实 ＼ 预测"},
+    "medical.card.selection.held_out": {"en": "the rest of the 500 training beats chose the epoch",
+                                        "zh": "500 个训练心搏中其余的用于挑选轮次"},
+    "medical.card.selection.final_fit": {"en": "all {epochs} epochs, settings chosen beforehand on 128 held-out beats",
+                                         "zh": "训练满 {epochs} 轮，设置事先在 128 个留出心搏上选定"},
     "medical.card.body": {
         "en": "**{name}**: {conv}a bidirectional {cell} ({layers} layer(s), {hidden} units per direction) reads the "
               "beat; {pooling} turns its states into one vector for the classifier.\n\n"
-              "- Trained on: {dataset} ({train} beats; the rest of the 500 training beats chose the epoch)\n"
+              "- Trained on: {dataset} ({train} beats; {selection})\n"
               "- Test accuracy: **{accuracy:.1%}**, macro-F1 **{macro_f1:.3f}** on {test} beats "
               "(always answering “normal” scores 58.4 %)\n"
               "- Parameters: {params}\n"
               "- Trained with: `{command}`\n\n{per_class}\n\nConfusion matrix (rows: the data set's label):\n\n{confusion}",
         "zh": "**{name}**：{conv}双向 {cell}（{layers} 层，每个方向 {hidden} 个单元）读取心搏；"
               "{pooling}把各时刻的状态合成一个向量交给分类器。\n\n"
-              "- 训练数据：{dataset}（{train} 个心搏；500 个训练心搏中其余的用于挑选轮次）\n"
+              "- 训练数据：{dataset}（{train} 个心搏；{selection}）\n"
               "- 测试准确率：**{accuracy:.1%}**，宏平均 F1 **{macro_f1:.3f}**，共 {test} 个心搏"
               "（总是回答“正常”的准确率为 58.4%）\n"
               "- 参数量：{params}\n"

@@ -81,6 +81,8 @@ def model_card(path: str | None, lang: str) -> str:
              layers=hp["layers"], conv=t("medical.card.conv", lang, channels=hp["conv_channels"]) if hp["conv_channels"] else "",
              pooling=t(f"medical.card.pooling.{hp['pooling']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
              train=f"{entry.config['data_sizes']['train']:,}", accuracy=test.get("accuracy", float("nan")),
+             selection=t("medical.card.selection.final_fit", lang, epochs=hp["epochs"]) if hp.get("final_fit")
+             else t("medical.card.selection.held_out", lang),
              macro_f1=test.get("macro_f1", float("nan")), test=f"{int(test.get('examples', 0)):,}",
              params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"),
              per_class="\n".join(rows), confusion="\n".join(confusion))
