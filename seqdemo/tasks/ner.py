@@ -125,7 +125,7 @@ class NerTask(Task):
     datasets = {
         "msra": Dataset(load_msra, "zh", "MSRA news, Chinese, character by character (PER, LOC, ORG)",
                         {"tokenizer": "zh_chars", "types": ("PER", "LOC", "ORG")},
-                        recommended={"lexicon": True, "bigram_dim": 50, "bigram_min_freq": 3, "epochs": 12,
+                        recommended={"lexicon": True, "segmenter": True, "bigram_dim": 50, "bigram_min_freq": 3, "epochs": 12,
                                      "schedule": "cosine"}),
         "wnut16": Dataset(load_wnut16, "en", "WNUT-16 tweets, English, 10 entity types",
                           {"tokenizer": "en_cased", "types": ("company", "facility", "geo-loc", "movie", "musicartist", "other",
