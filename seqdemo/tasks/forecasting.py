@@ -28,6 +28,19 @@ from .base import Task
 MEDIAN = QUANTILES.index(0.5)
 
 
+def shortest_window(window: int) -> int:
+    """The shortest history a model trained on `window` steps reads (training varies the length down to it)."""
+    return max(2, window // 4)
+
+
+def forecast_levels(model: SeriesForecaster, scaler: SeriesScaler, series: PreparedSeries, ends: np.ndarray,
+                    window: int) -> np.ndarray:
+    """Level quantiles for forecasts made at each origin of a readable series: [origins, horizon, quantiles]."""
+    windows = gather_windows(np.nan_to_num(series.features), ends, window)  # [origins, window, features]
+    scaled = model.predict(torch.from_numpy(windows).to(next(model.parameters()).device)).cpu().numpy()
+    return scaler.levels(series.levels[ends], scaled)
+
+
 @dataclass
 class ForecastHyperparameters(TrainingHyperparameters):
     cell: str = hp("lstm", "Recurrent cell: plain RNN, LSTM (gated memory) or GRU (lighter gating).", choices=tuple(CELLS))
@@ -123,7 +136,7 @@ class ForecastTask(Task):
 
     def training_batches(self, examples: WindowSet, hparams, rng: random.Random) -> list[Batch]:
         batches = self.batches(examples, hparams.batch_size, shuffle=True, rng=rng)
-        shortest = max(2, hparams.window // 4)
+        shortest = shortest_window(hparams.window)
         return [Batch(b.windows[:, -rng.randint(shortest, hparams.window):], b.targets) for b in batches]
 
     def loss(self, model: SeriesForecaster, batch: Batch) -> torch.Tensor:

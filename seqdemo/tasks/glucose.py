@@ -8,15 +8,14 @@ from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
-import torch
 
 from ..data import Splits, load_glucose
 from ..series.baselines import persistence
 from ..series.scaling import SeriesScaler
 from ..series.scores import alert_scores, forecast_errors, skill
-from ..series.windows import PreparedSeries, SeriesPart, gather_windows, split_by_time
+from ..series.windows import PreparedSeries, SeriesPart, origins, split_by_time
 from .base import BadInput, Dataset
-from .forecasting import MEDIAN, ForecastHyperparameters, ForecastTask, WindowSet, interval_coverage
+from .forecasting import MEDIAN, ForecastTask, WindowSet, forecast_levels, interval_coverage
 
 STEP = pd.Timedelta(minutes=5)
 MAX_FILLED_STEPS = 2  # gaps of up to 10 minutes are interpolated; longer ones break the series
@@ -132,19 +131,14 @@ class GlucoseForecaster:
 
     def __init__(self, task: GlucoseTask, model, hparams, scaler: SeriesScaler):
         self.task, self.model, self.hparams, self.scaler = task, model, hparams, scaler
-        self.device = next(model.parameters()).device
         self.part = load_glucose_series().test[0]
         self.series = task.readable(self.part.series, hparams, scaler)
+        # every test-period step with a full window of readings behind it (its future may be missing)
+        self.ends = origins(SeriesPart(self.series, self.part.start + 1, len(self.series)), hparams.window, 0)
 
     def moments(self) -> list[pd.Timestamp]:
-        """Every test-period time a forecast can be made from (a full window of readings behind it)."""
-        levels, window = self.part.series.levels, self.hparams.window
-        readable = np.isfinite(self.series.features).all(axis=1)
-        run = np.zeros(len(levels), dtype=np.int64)  # readable steps in a row, ending at each step
-        for i in range(1, len(levels)):
-            run[i] = run[i - 1] + 1 if readable[i] else 0
-        ends = np.flatnonzero((run >= window) & (np.arange(len(levels)) >= self.part.start))
-        return [pd.Timestamp(t) for t in self.part.series.times[ends]]
+        """Every test-period time a forecast can be made from."""
+        return [pd.Timestamp(t) for t in self.part.series.times[self.ends]]
 
     def sample_moments(self, per_kind: int = 3) -> list[tuple[str, pd.Timestamp]]:
         """Test-period moments worth a look: 30 minutes before the level fell below 70 or rose above 180
@@ -174,12 +168,9 @@ class GlucoseForecaster:
         if end < self.part.start or end >= len(series):
             raise BadInput("glucose_outside", f"Pick a time between {first:%Y-%m-%d %H:%M} and {last:%Y-%m-%d %H:%M}.",
                            first=f"{first:%Y-%m-%d %H:%M}", last=f"{last:%Y-%m-%d %H:%M}")
-        rows = self.series.features[end - window + 1:end + 1] if end >= window - 1 else np.empty((0, 4))
-        if len(rows) < window or not np.isfinite(rows).all():
+        if end not in self.ends:
             raise BadInput("glucose_gap", "The monitor read nothing for part of the hours before that time; pick another.")
-        windows = gather_windows(self.series.features, np.array([end]), window)  # [1, window, features]
-        with torch.no_grad():
-            scaled = self.model.predict(torch.from_numpy(windows).to(self.device)).cpu().numpy()
+        quantiles = forecast_levels(self.model, self.scaler, self.series, np.array([end]), window)[0]  # [horizon, quantiles]
         last = series.levels[end:end + 1]
         future = np.arange(end + 1, end + horizon + 1)
         inside = future < len(series)
@@ -187,4 +178,4 @@ class GlucoseForecaster:
         actual[inside] = series.levels[future[inside]]
         return GlucoseForecast(series.times[end - window + 1:end + 1], series.levels[end - window + 1:end + 1],
                                np.array([times[end] + STEP * h for h in range(1, horizon + 1)], dtype="datetime64[ns]"),
-                               self.scaler.levels(last, scaled)[0], actual, persistence(last, horizon)[0])
+                               quantiles, actual, persistence(last, horizon)[0])

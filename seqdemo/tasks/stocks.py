@@ -11,7 +11,6 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-import torch
 
 from ..data import Splits
 from ..data.time_series import STOCK_TEST_START, STOCK_VALIDATION_START, TICKERS, load_stock_prices
@@ -19,9 +18,10 @@ from ..hparams import hp
 from ..series.baselines import drift, persistence
 from ..series.scaling import SeriesScaler
 from ..series.scores import forecast_errors, skill
-from ..series.windows import PreparedSeries, SeriesPart, gather_windows, split_by_time
+from ..series.windows import PreparedSeries, SeriesPart, split_by_time
 from .base import BadInput, Dataset
-from .forecasting import MEDIAN, ForecastHyperparameters, ForecastTask, WindowSet, interval_coverage
+from .forecasting import (MEDIAN, ForecastHyperparameters, ForecastTask, WindowSet, forecast_levels, interval_coverage,
+                          shortest_window)
 from .price_file import read_price_file
 
 UPLOAD_TEST_SHARE = 0.2  # an uploaded file's last fifth is its backtest period
@@ -144,11 +144,10 @@ class StockForecast:
 class StockForecaster:
     def __init__(self, task: StockTask, model, hparams: StockHyperparameters, scaler: SeriesScaler):
         self.task, self.model, self.hparams, self.scaler = task, model, hparams, scaler
-        self.device = next(model.parameters()).device
 
     @property
     def shortest_window(self) -> int:
-        return max(2, self.hparams.window // 4)
+        return shortest_window(self.hparams.window)
 
     def load(self, source: str | Path) -> tuple[str, pd.DataFrame, pd.Timestamp | None]:
         """A ticker from the sample data, or the path of an uploaded CSV: (name, prices, start of its test period)."""
@@ -162,11 +161,7 @@ class StockForecaster:
 
     def quantiles(self, series: PreparedSeries, ends: np.ndarray, window: int) -> np.ndarray:
         """Price quantiles for forecasts made at each origin: [origins, model horizon, quantiles]."""
-        readable = self.task.readable(series, self.hparams, self.scaler)
-        windows = gather_windows(np.nan_to_num(readable.features), ends, window)  # [origins, window, features]
-        with torch.no_grad():
-            scaled = self.model.predict(torch.from_numpy(windows).to(self.device)).cpu().numpy()
-        return self.scaler.levels(series.levels[ends], scaled)
+        return forecast_levels(self.model, self.scaler, self.task.readable(series, self.hparams, self.scaler), ends, window)
 
     def predict(self, source: str | Path, horizon: int | None = None, window: int | None = None) -> StockForecast:
         horizon = horizon or self.hparams.horizon

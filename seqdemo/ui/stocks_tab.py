@@ -11,6 +11,7 @@ import plotly.graph_objects as go
 from ..data.time_series import TICKERS
 from ..serve import PredictorCache
 from ..tasks import get_task
+from ..tasks.forecasting import shortest_window
 from ..tasks.stocks import StockForecast
 from .i18n import Localizer, t
 from .models import ask, find_entry, model_choices, picker_update, preferred_model
@@ -115,7 +116,7 @@ def slider_ranges(path: str | None) -> tuple[dict, dict]:
     """Window and horizon slider settings that fit the chosen model (the shipped defaults without one)."""
     entry = find_entry(TASK, path)
     hp = entry.config["hyperparameters"] if entry else {"window": 60, "horizon": 30}
-    return (dict(minimum=max(2, hp["window"] // 4), maximum=hp["window"], value=hp["window"]),
+    return (dict(minimum=shortest_window(hp["window"]), maximum=hp["window"], value=hp["window"]),
             dict(minimum=1, maximum=hp["horizon"], value=min(5, hp["horizon"])))
 
 
