@@ -188,6 +188,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "hp.conv_layers": {"zh": "堆叠的卷积层数（设置了卷积通道时）。"},
     "hp.augment": {"zh": "每一轮都把训练心搏轻微拉伸、平移并加噪声后再用：从少量心搏中得到更多变化。"},
     "hp.conv_channels": {"zh": "在循环层之前读取局部形状的一维卷积的通道数（0 = 不用）。"},
+    "hp.members": {"zh": "从不同随机初值出发、并排训练的网络个数；取它们概率的平均（集成：比任何单个网络更稳，训练也慢同样倍数）。"},
     "heartbeats.class.0": {"en": "normal", "zh": "正常"},
     "heartbeats.class.1": {"en": "R-on-T premature ventricular contraction", "zh": "R-on-T 型室性早搏"},
     "heartbeats.class.2": {"en": "premature ventricular contraction", "zh": "室性早搏"},
@@ -273,8 +274,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "hp.window": {"zh": "每次预测前模型读取的历史步数。"},
     "hp.horizon": {"zh": "模型一次性预测未来多少步。"},
     "hp.extra_features": {"zh": "同时读取每天的最高-最低价幅度和成交量变化（上传的文件也就需要这些列）。"},
-    "model.choice.stocks": {"en": "{name} · 1-day skill vs persistence {h1_skill_vs_persistence:+.3f}",
-                            "zh": "{name} · 1 天预测相对“明天 = 今天”的技能分 {h1_skill_vs_persistence:+.3f}"},
+    "model.choice.stocks": {"en": "{name} · 1-day RMSE {h1_model_rmse:.2f} (persistence {h1_persistence_rmse:.2f})",
+                            "zh": "{name} · 1 天预测 RMSE {h1_model_rmse:.2f}（“明天 = 今天” {h1_persistence_rmse:.2f}）"},
     "stocks.tab": {"en": "Stocks", "zh": "股价预测"},
     "stocks.disclaimer": {
         "en": "📉 **Not financial advice.** This is a teaching demo of sequence models on old public prices. "

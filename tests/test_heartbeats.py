@@ -4,8 +4,11 @@ import random
 
 import numpy as np
 import pytest
+import torch
+import torch.nn.functional as F
 
 from seqdemo.data import load_ecg5000
+from seqdemo.models import ClassifierEnsemble, SeriesClassifier
 from seqdemo.tasks import BadInput, get_task
 from seqdemo.tasks.heartbeats import BEAT_LENGTH, MAX_SAMPLES, augmented, normalise, parse_beat
 from seqdemo.tasks.runner import load_model, train
@@ -84,3 +87,47 @@ def test_a_final_fit_trains_on_all_training_beats(tmp_path, cpu):
     path = train("heartbeats", "ecg5000", hparams, tmp_path / "ecg", cpu, limit=40)
     config = load_model(path, cpu)[3].config
     assert config["data_sizes"]["train"] == 80 and config["data_sizes"]["validation"] == 40
+
+
+def tiny_classifier() -> SeriesClassifier:
+    return SeriesClassifier(1, 3, "lstm", 4, 1, True, "attention", 0.0)
+
+
+def test_an_ensemble_answers_with_its_members_mean_probability_and_attention():
+    torch.manual_seed(0)
+    members = [tiny_classifier(), tiny_classifier()]
+    series, lengths = torch.randn(5, 12, 1), torch.full((5,), 12)
+    alone = [member(series, lengths) for member in members]
+    together = ClassifierEnsemble(members)(series, lengths)
+    mean_probabilities = (alone[0].logits.softmax(-1) + alone[1].logits.softmax(-1)) / 2
+    assert torch.allclose(together.logits.softmax(-1), mean_probabilities, atol=1e-6)
+    assert torch.allclose(together.attention, (alone[0].attention + alone[1].attention) / 2)
+    assert torch.allclose(together.attention.sum(-1), torch.ones(5))
+
+
+def test_each_ensemble_member_learns_as_if_it_were_alone(cpu):
+    task = get_task("heartbeats")
+    hparams = task.hyperparameters("ecg5000", "quick", hidden_size=4, members=2, dropout=0.0)
+    torch.manual_seed(0)
+    ensemble = task.build_model(hparams, "ecg5000", {}, pretrained=False)
+    assert isinstance(ensemble, ClassifierEnsemble) and len(ensemble.members) == 2
+    beats = task.encode(load_ecg5000().train[:6], hparams, "ecg5000", {})
+    batch = task.batches(beats, 6, shuffle=False)[0]
+    task.loss(ensemble, batch).backward()
+    member = ensemble.members[1]
+    from_ensemble = [p.grad.clone() for p in member.parameters()]
+    member.zero_grad()
+    F.cross_entropy(member(batch.series, batch.lengths).logits, batch.labels).backward()
+    for shared, alone in zip(from_ensemble, (p.grad for p in member.parameters())):
+        assert torch.allclose(shared, alone, atol=1e-6)
+
+
+def test_an_ensemble_checkpoint_reports_each_members_test_accuracy(tmp_path, cpu):
+    hparams = get_task("heartbeats").hyperparameters("ecg5000", "quick", epochs=1, hidden_size=4, members=2)
+    path = train("heartbeats", "ecg5000", hparams, tmp_path / "ecg", cpu, limit=40)
+    task, hparams, model, checkpoint = load_model(path, cpu)
+    assert isinstance(model, ClassifierEnsemble)
+    test = checkpoint.metrics["test"]
+    assert 0 <= test["member_1_accuracy"] <= 1 and 0 <= test["member_2_accuracy"] <= 1
+    result = task.predictor(model, hparams, checkpoint).predict(load_ecg5000().test[0].values.tolist())
+    assert sum(result.probabilities) == pytest.approx(1.0, abs=1e-5) and len(result.attention) == BEAT_LENGTH

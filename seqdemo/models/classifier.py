@@ -1,5 +1,6 @@
-"""Token ids -> embeddings -> recurrent encoder -> pooling -> class scores."""
+"""Token ids or numeric series -> recurrent encoder -> pooling -> class scores; and ensembles of such classifiers."""
 
+import math
 from dataclasses import dataclass
 
 import torch
@@ -13,6 +14,7 @@ from .pooling import make_pooling
 class ClassifierOutput:
     logits: torch.Tensor  # [batch, classes]
     attention: torch.Tensor | None  # [batch, time] when the pooling is attention
+    member_logits: torch.Tensor | None = None  # [members, batch, classes] from an ensemble
 
 
 class SequenceClassifier(nn.Module):
@@ -81,3 +83,23 @@ class SeriesClassifier(nn.Module):
         encoded = self.encoder(series, lengths)  # outputs = [batch, time, dirs * hidden]
         pooled, attention = self.pooling(encoded)  # [batch, dirs * hidden]
         return ClassifierOutput(logits=self.classify(self.output_dropout(pooled)).float(), attention=attention)
+
+
+class ClassifierEnsemble(nn.Module):
+    """Classifiers of one design started from different random weights and trained side by side; the
+    ensemble's answer is their mean probability, which is steadier than any one member's when the
+    training set is small. Each member is trained on its own loss (`member_logits`), not the average's."""
+
+    def __init__(self, members: list[nn.Module]):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(self, *inputs) -> ClassifierOutput:
+        outputs = [member(*inputs) for member in self.members]
+        member_logits = torch.stack([output.logits for output in outputs])  # [members, batch, classes]
+        # log of the mean probability: [batch, classes]
+        log_probabilities = torch.logsumexp(member_logits.log_softmax(-1), dim=0) - math.log(len(outputs))
+        attention = None
+        if outputs[0].attention is not None:
+            attention = torch.stack([output.attention for output in outputs]).mean(0)  # [batch, time]
+        return ClassifierOutput(logits=log_probabilities, attention=attention, member_logits=member_logits)

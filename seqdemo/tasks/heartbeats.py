@@ -18,7 +18,7 @@ import torch.nn.functional as F
 from ..data import LabeledSeries, load_ecg5000
 from ..data.ecg import CLASSES
 from ..hparams import hp
-from ..models import CELLS, POOLINGS, SeriesClassifier
+from ..models import CELLS, POOLINGS, ClassifierEnsemble, SeriesClassifier
 from ..train import TrainingHyperparameters
 from .base import BadInput, Dataset, Task
 from .scores import classification_metrics
@@ -42,6 +42,8 @@ class HeartbeatHyperparameters(TrainingHyperparameters):
     conv_layers: int = hp(1, "Stacked convolutions (when there are convolution channels).", low=1, high=4)
     augment: bool = hp(False, "Each epoch, show every training beat slightly stretched, shifted and noisy: more variety from few beats.")
     dropout: float = hp(0.2, "Dropout between layers and before the classifier.", low=0.0, high=0.9)
+    members: int = hp(1, "Networks trained side by side from different random starts; their probabilities are averaged "
+                         "(an ensemble: steadier than any one network, and as many times slower).", low=1, high=10)
 
 
 @dataclass
@@ -151,10 +153,14 @@ class HeartbeatTask(Task):
     def build_vocabs(self, hparams, dataset, train) -> dict:
         return {}
 
-    def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> SeriesClassifier:
-        return SeriesClassifier(1, len(self.classes(dataset)), hparams.cell, hparams.hidden_size, hparams.layers,
-                                hparams.bidirectional, hparams.pooling, hparams.dropout, conv_channels=hparams.conv_channels,
-                                conv_layers=hparams.conv_layers)
+    def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> SeriesClassifier | ClassifierEnsemble:
+        def network() -> SeriesClassifier:
+            return SeriesClassifier(1, len(self.classes(dataset)), hparams.cell, hparams.hidden_size, hparams.layers,
+                                    hparams.bidirectional, hparams.pooling, hparams.dropout, conv_channels=hparams.conv_channels,
+                                    conv_layers=hparams.conv_layers)
+        if hparams.members == 1:
+            return network()
+        return ClassifierEnsemble([network() for _ in range(hparams.members)])
 
     def encode(self, records: Sequence[LabeledSeries], hparams, dataset, vocabs) -> list[LabeledSeries]:
         return [LabeledSeries(normalise(r.values), r.label) for r in records]
@@ -176,20 +182,31 @@ class HeartbeatTask(Task):
             examples = [LabeledSeries(augmented(e.values, rng), e.label) for e in examples]
         return self.batches(examples, hparams.batch_size, shuffle=True, rng=rng)
 
-    def loss(self, model: SeriesClassifier, batch: Batch) -> torch.Tensor:
-        return F.cross_entropy(model(batch.series, batch.lengths).logits, batch.labels)
+    def loss(self, model: SeriesClassifier | ClassifierEnsemble, batch: Batch) -> torch.Tensor:
+        output = model(batch.series, batch.lengths)
+        if output.member_logits is None:
+            return F.cross_entropy(output.logits, batch.labels)
+        # every member learns as if alone: the sum of their own losses
+        members = len(output.member_logits)
+        return members * F.cross_entropy(output.member_logits.flatten(0, 1), batch.labels.repeat(members))
 
     def evaluate(self, model, examples, device, setup, final=False) -> dict[str, float]:
         model.eval()
-        predictions, labels, total_loss = [], [], 0.0
+        predictions, member_predictions, labels, total_loss = [], [], [], 0.0
         with torch.no_grad():
             for batch in self.batches(examples, 256, shuffle=False):
                 batch = batch.to(device)
-                logits = model(batch.series, batch.lengths).logits
-                total_loss += F.cross_entropy(logits, batch.labels, reduction="sum").item()
-                predictions += logits.argmax(-1).tolist()
+                output = model(batch.series, batch.lengths)
+                total_loss += F.cross_entropy(output.logits, batch.labels, reduction="sum").item()
+                predictions += output.logits.argmax(-1).tolist()
+                if output.member_logits is not None:
+                    member_predictions.append(output.member_logits.argmax(-1))  # [members, batch]
                 labels += batch.labels.tolist()
         scores = classification_metrics(predictions, labels, len(self.classes(setup.dataset)), per_class=final)
+        if final and member_predictions:
+            # how each member would have done alone, beside the ensemble's accuracy
+            right = torch.cat(member_predictions, dim=1) == torch.tensor(labels, device=device)  # [members, examples]
+            scores |= {f"member_{i + 1}_accuracy": float(r.float().mean()) for i, r in enumerate(right)}
         return scores | {"loss": total_loss / max(1, len(labels))}
 
     def predictor(self, model, hparams, checkpoint) -> "HeartbeatClassifier":
@@ -197,7 +214,7 @@ class HeartbeatTask(Task):
 
 
 class HeartbeatClassifier:
-    def __init__(self, task: HeartbeatTask, model: SeriesClassifier, checkpoint):
+    def __init__(self, task: HeartbeatTask, model: SeriesClassifier | ClassifierEnsemble, checkpoint):
         self.model = model
         self.classes = task.classes(checkpoint.config["dataset"])
         self.device = next(model.parameters()).device
