@@ -77,7 +77,11 @@ def model_card(path: str | None, lang: str) -> str:
     for true in classes:
         counts = [f"{int(test.get(f'confusion_{true}_{p}', 0)):,}" for p in classes]
         confusion.append(f"| {true + 1} {t(f'heartbeats.class.{true}', lang)} | " + " | ".join(counts) + " |")
-    return t("medical.card.body", lang, name=entry.name, cell=hp["cell"].upper(), hidden=hp["hidden_size"],
+    members = [value for key, value in test.items() if key.startswith("member_") and key.endswith("_accuracy")]
+    ensemble = ""
+    if members:
+        ensemble = t("medical.card.ensemble", lang, members=len(members), lowest=min(members), highest=max(members))
+    return t("medical.card.body", lang, name=entry.name, ensemble=ensemble, cell=hp["cell"].upper(), hidden=hp["hidden_size"],
              layers=hp["layers"], conv=t("medical.card.conv", lang, channels=hp["conv_channels"]) if hp["conv_channels"] else "",
              pooling=t(f"medical.card.pooling.{hp['pooling']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
              train=f"{entry.config['data_sizes']['train']:,}", accuracy=test.get("accuracy", float("nan")),
