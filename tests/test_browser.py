@@ -58,6 +58,11 @@ def test_chinese_browsers_get_the_chinese_interface_and_can_switch(browser, app_
     page.get_by_label("English").check()
     expect(page.get_by_role("tab", name="Sentiment")).to_be_visible(timeout=20_000)
     expect(page.locator("#sentiment-submit")).to_have_text("Classify")
+    # what the same event computes beyond fixed strings: the picker follows the language, the footer is re-rendered
+    expect(page.locator("#sentiment-model input")).to_have_value(re.compile("imdb"))
+    page.get_by_role("tab", name="Train").click()
+    expect(page.locator("#train-task input")).to_have_value("Sentiment")
+    expect(page.locator("#app-footer")).to_contain_text("Models run on")
     context.close()
 
 

@@ -40,8 +40,7 @@ def build_app(device: torch.device, jobs: JobService) -> gr.Blocks:
             medical_tab.build(L, lang, cache)
             train_tab.build(L, lang, jobs, app)
         footer = gr.Markdown(t("app.footer", L.default, **footer_values), elem_id="app-footer")
-
-        localized = L.components
-        lang.change(lambda code: L.updates(code) + [t("app.footer", code, **footer_values)], lang, localized + [footer])
+        L.follow(lambda code: t("app.footer", code, **footer_values), [], footer)
+        L.connect(lang)
         app.load(None, None, lang, js=BROWSER_LANGUAGE_JS)
     return app

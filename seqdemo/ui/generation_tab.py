@@ -10,7 +10,7 @@ from ..tasks import BadInput, get_task
 from ..tasks.text_generation import MAX_NEW_TOKENS, MAX_PROMPT_CHARS, MAX_TEMPERATURE
 from ..train import CheckpointError
 from .i18n import Localizer, t
-from .models import find_entry, model_choices, picker_update, preferred_model
+from .models import find_entry, model_choices, picker_and_card, picker_update, preferred_model
 
 TASK = get_task("generation")
 STREAM_EVERY = 4  # tokens between screen updates while generating
@@ -128,5 +128,4 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                  concurrency_limit=4)
     model.change(model_card, [model, lang], card)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    lang.change(lambda current, lang_: picker_update(TASK, lang_, current, follow_language=True), [model, lang], model) \
-        .then(model_card, [model, lang], card)
+    L.follow(picker_and_card(TASK, model_card, follow_language=True), [model], [model, card])

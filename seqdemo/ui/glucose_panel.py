@@ -12,7 +12,7 @@ from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.glucose import HYPER, HYPO, SCORED_MINUTES, GlucoseForecast
 from .i18n import Localizer, t
-from .models import ask, find_entry, model_choices, picker_update, preferred_model
+from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
 
 TASK = get_task("glucose")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -136,5 +136,5 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
 
     model.change(model_card, [model, lang], card).then(refresh_moments, [model, moment, lang], moment)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    lang.change(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model) \
-        .then(model_card, [model, lang], card).then(refresh_moments, [model, moment, lang], moment)
+    L.follow(picker_and_card(TASK, model_card), [model], [model, card])
+    L.follow(refresh_moments, [model, moment], moment)

@@ -1,8 +1,13 @@
 """Language switching for Gradio components, on top of the string table in `seqdemo.i18n`.
 
-Components register which of their properties show which key (`Localizer.bind`), so switching
-the language updates them all at once; messages built at run time call `t(key, lang, **values)`.
+Components register which of their properties show which key (`Localizer.bind`), and tabs register
+handlers for what needs more than a string (`Localizer.follow`: a model picker's choices, a model
+card), so that switching the language is one event that updates them all at once: the browser spends
+about a second on every event, so seven small ones took ten seconds. Messages built at run time call
+`t(key, lang, **values)`.
 """
+
+from collections.abc import Callable, Sequence
 
 import gradio as gr
 
@@ -17,6 +22,7 @@ class Localizer:
     def __init__(self, default: str = "en"):
         self.default = default
         self._bindings: list[tuple[gr.components.Component | gr.blocks.Block, dict[str, str]]] = []
+        self._followers: list[tuple[Callable, list, list | gr.components.Component]] = []
 
     def bind(self, component, **keys: str | list[str]):
         """`bind(textbox, label="sentiment.input")`: sets the text now and on every language change.
@@ -36,3 +42,24 @@ class Localizer:
 
     def updates(self, lang: str) -> list:
         return [gr.update(**{prop: self._render(key, lang) for prop, key in keys.items()}) for _, keys in self._bindings]
+
+    def follow(self, fn: Callable, inputs: Sequence, outputs) -> None:
+        """On every language change, `fn(*values of inputs, lang)` -> the update of `outputs` (one
+        component) or a list of updates (a list of components)."""
+        self._followers.append((fn, list(inputs), outputs))
+
+    def connect(self, lang: gr.components.Component) -> None:
+        """Wires the switch: one event re-renders every bound string and runs every follower."""
+        inputs = [lang] + [component for _, ins, _ in self._followers for component in ins]
+        outputs = self.components + [component for _, _, outs in self._followers
+                                     for component in (outs if isinstance(outs, list) else [outs])]
+
+        def switch(code: str, *values):
+            updates, values = self.updates(code), list(values)
+            for fn, ins, outs in self._followers:
+                answer = fn(*values[:len(ins)], code)
+                values = values[len(ins):]
+                updates += list(answer) if isinstance(outs, list) else [answer]
+            return updates
+
+        lang.change(switch, inputs, outputs)

@@ -13,7 +13,7 @@ from ..tasks import get_task
 from ..tasks.heartbeats import BeatPrediction
 from . import glucose_panel
 from .i18n import Localizer, t
-from .models import ask, find_entry, model_choices, picker_update, preferred_model
+from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
 
 TASK = get_task("heartbeats")
 BEATS_PER_CLASS = 4  # test beats offered per class in the picker
@@ -164,6 +164,5 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         trigger(run, inputs, outputs, concurrency_limit=4)
     model.change(model_card, [model, lang], card)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    lang.change(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model) \
-        .then(lambda current, lang_: gr.update(choices=beat_choices(lang_), value=current), [picked, lang], picked) \
-        .then(model_card, [model, lang], card)
+    L.follow(picker_and_card(TASK, model_card), [model], [model, card])
+    L.follow(lambda current, lang_: gr.update(choices=beat_choices(lang_), value=current), [picked], picked)

@@ -1,6 +1,6 @@
 """Model pickers shared by the task tabs: the choices, labelled with each model's test figure."""
 
-from collections.abc import Container, Mapping, Sequence
+from collections.abc import Callable, Container, Mapping, Sequence
 from typing import Any
 
 import gradio as gr
@@ -71,3 +71,15 @@ def picker_update(task: Task, lang: str, current: str | None, follow_language: b
     choices = model_choices(task, lang, datasets)
     keep = not follow_language and current in [value for _, value in choices]
     return gr.update(choices=choices, value=current if keep else preferred_model(task, lang, datasets))
+
+
+def picker_and_card(task: Task, model_card: Callable[[str | None, str], str], follow_language: bool = False,
+                    datasets_for: Callable[..., Container[str] | None] | None = None) -> Callable:
+    """A language follower (`Localizer.follow`) for a tab's model picker and card: inputs (picker,
+    *what `datasets_for` reads), outputs (picker, card)."""
+    def on_language(current: str | None, *args):
+        *context, lang = args
+        datasets = datasets_for(*context) if datasets_for else None
+        picker = picker_update(task, lang, current, follow_language=follow_language, datasets=datasets)
+        return picker, model_card(picker["value"], lang)
+    return on_language

@@ -9,7 +9,7 @@ from ..tasks import get_task
 from ..tasks.ner import MAX_INPUT_CHARS, Recognition
 from ..text.scripts import dominant_language
 from .i18n import Localizer, t
-from .models import ask, example_rows, find_entry, model_choices, picker_update, preferred_model
+from .models import ask, example_rows, find_entry, model_choices, picker_and_card, picker_update, preferred_model
 
 TASK = get_task("ner")
 EXAMPLES = {
@@ -113,5 +113,4 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         trigger(run, [text, model, lang], [marked, table, status], concurrency_limit=4)
     model.change(model_card, [model, lang], card)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    lang.change(lambda current, lang_: picker_update(TASK, lang_, current, follow_language=True), [model, lang], model) \
-        .then(model_card, [model, lang], card)
+    L.follow(picker_and_card(TASK, model_card, follow_language=True), [model], [model, card])

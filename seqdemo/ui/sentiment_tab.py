@@ -8,7 +8,7 @@ from ..tasks.sentiment import MAX_INPUT_CHARS, MAX_INPUT_TOKENS, Prediction
 from ..text.scripts import dominant_language
 from ..train import CheckpointError
 from .i18n import Localizer, t
-from .models import example_rows, find_entry, model_choices, picker_update, preferred_model
+from .models import example_rows, find_entry, model_choices, picker_and_card, picker_update, preferred_model
 
 TASK = get_task("sentiment")
 EXAMPLES = {
@@ -123,5 +123,4 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     clear.click(lambda: ("", None, None, ""), None, [text, confidences, weights, status])
     model.change(model_card, [model, lang], card)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    lang.change(lambda current, lang_: picker_update(TASK, lang_, current, follow_language=True), [model, lang], model) \
-        .then(model_card, [model, lang], card)
+    L.follow(picker_and_card(TASK, model_card, follow_language=True), [model], [model, card])

@@ -14,7 +14,7 @@ from ..tasks import get_task
 from ..tasks.forecasting import shortest_window
 from ..tasks.stocks import StockForecast
 from .i18n import Localizer, t
-from .models import ask, find_entry, model_choices, picker_update, preferred_model
+from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
 
 TASK = get_task("stocks")
 SHOWN_DAYS = 120  # of history on the chart
@@ -163,5 +163,4 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     upload.upload(run, inputs, outputs)
     model.change(model_card, [model, lang], card).then(slider_updates, model, [window, horizon])
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    lang.change(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model) \
-        .then(model_card, [model, lang], card)
+    L.follow(picker_and_card(TASK, model_card), [model], [model, card])

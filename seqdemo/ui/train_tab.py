@@ -384,7 +384,7 @@ class TrainTab:
         self.confirm_yes.click(self.on_delete_confirmed, [self.job_dd, self.lang], [self.confirm_row, self.action_msg, self.job_dd])
         self.compare_btn.click(self.on_compare, [self.compare_dd, self.lang], [self.compare_plot, self.compare_table])
         help_widgets = [w for w, _, _ in self.help_bindings]
-        self.lang.change(self.on_language, [self.task_dd, self.lang], [self.task_dd, self.dataset_dd, self.preset_dd] + help_widgets)
+        self.L.follow(self.on_language, [self.task_dd], [self.task_dd, self.dataset_dd, self.preset_dd] + help_widgets)
 
 
 def build(L: Localizer, lang: gr.components.Component, service: JobService, app: gr.Blocks) -> None:

@@ -8,7 +8,7 @@ from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.translation import MAX_BEAM, MAX_INPUT_CHARS, Translation
 from .i18n import Localizer, t
-from .models import ask, find_entry, model_choices, picker_update, preferred_model
+from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
 
 TASK = get_task("translation")
 DIRECTIONS = {"en_zh": "tatoeba_en_zh", "zh_en": "tatoeba_zh_en"}  # direction -> dataset
@@ -106,5 +106,4 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     model.change(model_card, [model, lang], card)
     model.focus(lambda d, current, lang_: picker_update(TASK, lang_, current, datasets=datasets_for(d)),
                 [direction, model, lang], model)
-    lang.change(lambda d, current, lang_: picker_update(TASK, lang_, current, datasets=datasets_for(d)),
-                [direction, model, lang], model).then(model_card, [model, lang], card)
+    L.follow(picker_and_card(TASK, model_card, datasets_for=datasets_for), [model, direction], [model, card])
