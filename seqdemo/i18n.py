@@ -462,11 +462,14 @@ STRINGS: dict[str, dict[str, str]] = {
                                "zh": "词典匹配（jieba 词表中的词、人名、地名、机构名）"},
     "ner.card.input.segmenter": {"en": "jieba's word segmentation and its name, place and organisation tags",
                                  "zh": "jieba 的分词结果及其人名、地名、机构名标注"},
+    "ner.card.selection.final_fit": {"en": "; training and validation sentences together, for all {epochs} epochs, "
+                                          "settings chosen beforehand on the validation sentences",
+                                    "zh": "；训练句与验证句合在一起，训练满 {epochs} 轮，设置事先在验证句上选定"},
     "ner.card.body": {
         "en": "**{name}**: a bidirectional {cell} ({layers} layer(s), {hidden} units per direction) scores each tag for "
               "every token; {decoder} turns the scores into entities.\n\n"
               "- Reads: {inputs}\n"
-              "- Trained on: {dataset} ({train} sentences)\n"
+              "- Trained on: {dataset} ({train} sentences{selection})\n"
               "- Test entity F1: **{f1:.1%}** (precision {precision:.1%}, recall {recall:.1%}, {entities} entities); "
               "per type: {per_type}\n"
               "- Parameters: {params}\n"
@@ -474,7 +477,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "**{name}**：双向 {cell}（{layers} 层，每个方向 {hidden} 个单元）为每个词元的每种标签打分；"
               "再由{decoder}把分数变成实体。\n\n"
               "- 输入：{inputs}\n"
-              "- 训练数据：{dataset}（{train} 句）\n"
+              "- 训练数据：{dataset}（{train} 句{selection}）\n"
               "- 测试集实体 F1：**{f1:.1%}**（精确率 {precision:.1%}，召回率 {recall:.1%}，共 {entities} 个实体）；"
               "各类型：{per_type}\n"
               "- 参数量：{params}\n"

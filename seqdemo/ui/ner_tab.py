@@ -60,6 +60,7 @@ def model_card(path: str | None, lang: str) -> str:
              decoder=t(f"ner.card.decoder.{hp['decoder']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
              inputs=", ".join(t(f"ner.card.input.{name}", lang) for name in inputs),
              train=f"{entry.config['data_sizes']['train']:,}", f1=test.get("f1", float("nan")),
+             selection=t("ner.card.selection.final_fit", lang, epochs=hp["epochs"]) if hp.get("final_fit") else "",
              precision=test.get("precision", float("nan")), recall=test.get("recall", float("nan")), per_type=per_type,
              entities=f"{int(test.get('entities', 0)):,}", params=f"{entry.config.get('parameters', 0):,}",
              command=entry.config.get("command", "?"))
