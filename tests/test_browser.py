@@ -55,6 +55,8 @@ def test_chinese_browsers_get_the_chinese_interface_and_can_switch(browser, app_
     page = context.new_page()
     page.goto(app_url)
     expect(page.get_by_role("tab", name="情感分析")).to_be_visible(timeout=30_000)
+    page.get_by_role("tab", name="命名实体").click()
+    expect(page.locator("#ner-entities")).to_contain_text("置信度")  # an empty table's column names follow the language too
     page.get_by_label("English").check()
     expect(page.get_by_role("tab", name="Sentiment")).to_be_visible(timeout=20_000)
     expect(page.locator("#sentiment-submit")).to_have_text("Classify")

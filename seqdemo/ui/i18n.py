@@ -10,6 +10,7 @@ about a second on every event, so seven small ones took ten seconds. Messages bu
 from collections.abc import Callable, Sequence
 
 import gradio as gr
+import pandas as pd
 
 from ..i18n import LANGUAGES, STRINGS, t
 
@@ -35,6 +36,19 @@ class Localizer:
     @staticmethod
     def _render(key: str | list[str], lang: str) -> str | list[str]:
         return [t(k, lang) for k in key] if isinstance(key, list) else t(key, lang)
+
+    def table(self, keys: list[str], **options) -> gr.Dataframe:
+        """An empty table whose column names follow the language, also once it shows rows (they are kept)."""
+        table = gr.Dataframe(headers=self._render(keys, self.default), **options)
+
+        def relabel(current: pd.DataFrame | None, lang: str) -> pd.DataFrame:
+            headers = self._render(keys, lang)
+            if current is None or len(current.columns) != len(headers):
+                return pd.DataFrame(columns=headers)
+            return current.set_axis(headers, axis=1)
+
+        self.follow(relabel, [table], table)
+        return table
 
     @property
     def components(self) -> list:

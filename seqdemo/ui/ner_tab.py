@@ -42,8 +42,11 @@ def highlighted(result: Recognition) -> list[tuple[str, str | None]]:
     return pieces
 
 
+TABLE_COLUMNS = [f"ner.col.{name}" for name in ("type", "text", "span", "confidence")]
+
+
 def entity_table(result: Recognition, lang: str) -> pd.DataFrame:
-    columns = [t(f"ner.col.{name}", lang) for name in ("type", "text", "span", "confidence")]
+    columns = [t(key, lang) for key in TABLE_COLUMNS]
     rows = [(e.type, e.text, f"{e.start}–{e.end}", f"{e.confidence:.1%}") for e in result.entities]
     return pd.DataFrame(rows, columns=columns)
 
@@ -100,7 +103,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
             with gr.Column(scale=3):
                 marked = L.bind(gr.HighlightedText(color_map=colours(initial_dataset), show_legend=True, combine_adjacent=False,
                                                    elem_id="ner-output"), label="ner.output")
-                table = L.bind(gr.Dataframe(interactive=False, wrap=True, elem_id="ner-entities"), label="ner.entities")
+                table = L.bind(L.table(TABLE_COLUMNS, interactive=False, wrap=True, elem_id="ner-entities"), label="ner.entities")
         examples = gr.Examples(examples=example_rows(TASK, EXAMPLES), inputs=[text, model])
         L.bind(examples.dataset, label="ner.examples", headers=["ner.input", "ner.model"])
         with gr.Accordion(open=False) as box:

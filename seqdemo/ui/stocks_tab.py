@@ -20,6 +20,7 @@ TASK = get_task("stocks")
 SHOWN_DAYS = 120  # of history on the chart
 CANDLE_DAYS = 60  # the most recent days drawn as candles (when the prices have Open/High/Low)
 FORECASTS = ("model", "persistence", "drift")
+TABLE_COLUMNS = [f"stocks.column.{c}" for c in ("forecast", "mae", "rmse", "mape", "direction", "skill")]
 TIE = 0.01  # a skill closer to 0 than this is called a tie: too small to matter, and within day-to-day noise
 COLOURS = {"model": "#d62728", "persistence": "#7f7f7f", "drift": "#2ca02c"}
 
@@ -68,7 +69,7 @@ def scores_table(forecast: StockForecast, lang: str) -> pd.DataFrame | None:
              f"{s['skill_vs_persistence']:+.3f}" if name == "model" else ("0" if name == "persistence" else
                                                                           f"{1 - s['drift_rmse'] / s['persistence_rmse']:+.3f}")]
             for name in FORECASTS]
-    columns = [t(f"stocks.column.{c}", lang) for c in ("forecast", "mae", "rmse", "mape", "direction", "skill")]
+    columns = [t(key, lang) for key in TABLE_COLUMNS]
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -149,7 +150,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
             with gr.Column(scale=3):
                 figure = L.bind(gr.Plot(elem_id="stocks-chart"), label="stocks.chart")
                 judgement = gr.Markdown(elem_id="stocks-verdict")
-                table = L.bind(gr.Dataframe(interactive=False, elem_id="stocks-scores"), label="stocks.scores")
+                table = L.bind(L.table(TABLE_COLUMNS, interactive=False, elem_id="stocks-scores"), label="stocks.scores")
         with gr.Accordion(open=False) as box:
             L.bind(box, label="stocks.card")
             card = gr.Markdown(model_card(initial, L.default))

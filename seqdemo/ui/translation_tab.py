@@ -17,6 +17,8 @@ EXAMPLES = {
     "zh_en": ["我明天要去北京。", "这本书很有意思。", "你会说英语吗？"],
 }
 
+TABLE_COLUMNS = ["translation.alternative", "translation.score"]
+
 
 def datasets_for(direction: str) -> list[str]:
     return [DIRECTIONS[direction]]
@@ -61,7 +63,7 @@ def translate(text: str, path: str | None, beam, lang: str, cache: PredictorCach
     if not result.attention:
         notes.append(t("translation.no_attention", lang))
     table = pd.DataFrame([(text_, round(score, 3)) for text_, score in result.alternatives],
-                         columns=[t("translation.alternative", lang), t("translation.score", lang)])
+                         columns=[t(key, lang) for key in TABLE_COLUMNS])
     return result.text, figure, table, "\n".join(f"- {note}" for note in notes)
 
 
@@ -87,7 +89,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
             with gr.Column(scale=3):
                 output = L.bind(gr.Textbox(lines=2, interactive=False, buttons=["copy"], elem_id="translation-output"),
                                 label="translation.output")
-                alternatives = L.bind(gr.Dataframe(interactive=False, wrap=True, elem_id="translation-alternatives"),
+                alternatives = L.bind(L.table(TABLE_COLUMNS, interactive=False, wrap=True, elem_id="translation-alternatives"),
                                       label="translation.alternatives")
         heatmap = gr.Plot(show_label=False, elem_id="translation-heatmap")
         examples = gr.Examples(examples=[[text, d] for d, texts in EXAMPLES.items() for text in texts], inputs=[source, direction])
