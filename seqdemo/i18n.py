@@ -454,6 +454,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ner.card.decoder.crf": {"en": "a CRF that picks the best tag sequence as a whole",
                              "zh": "从整体上选出最佳标签序列的 CRF"},
     "ner.card.decoder.softmax": {"en": "a softmax that tags each token on its own", "zh": "逐个词元独立打标签的 softmax"},
+    "ner.card.input.separator": {"en": ", ", "zh": "、"},
     "ner.card.input.tokens": {"en": "each token", "zh": "每个词元"},
     "ner.card.input.glove": {"en": "each word as a GloVe vector", "zh": "每个词的 GloVe 向量"},
     "ner.card.input.bigrams": {"en": "each pair of neighbouring tokens", "zh": "每对相邻词元"},

@@ -61,7 +61,7 @@ def model_card(path: str | None, lang: str) -> str:
     inputs += [name for name in ("bigrams", "char_features", "lexicon", "segmenter") if hp.get(name)]
     return t("ner.card.body", lang, name=entry.name, cell=hp["cell"].upper(), layers=hp["layers"], hidden=hp["hidden_size"],
              decoder=t(f"ner.card.decoder.{hp['decoder']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
-             inputs=", ".join(t(f"ner.card.input.{name}", lang) for name in inputs),
+             inputs=t("ner.card.input.separator", lang).join(t(f"ner.card.input.{name}", lang) for name in inputs),
              train=f"{entry.config['data_sizes']['train']:,}", f1=test.get("f1", float("nan")),
              selection=t("ner.card.selection.final_fit", lang, epochs=hp["epochs"]) if hp.get("final_fit") else "",
              precision=test.get("precision", float("nan")), recall=test.get("recall", float("nan")), per_type=per_type,
