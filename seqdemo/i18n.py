@@ -200,7 +200,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "medical.disclaimer": {
         "en": "⚕️ **A teaching demo, not a medical device.** These models learned from small public data sets; "
               "never use them to diagnose, treat or reassure anyone.",
-        "zh": "⚕️ **这是教学演示，不是医疗器械。**这些模型只在很小的公开数据集上训练过，"
+        "zh": "⚕️ **这是教学演示，不是医疗器械**。这些模型只在很小的公开数据集上训练过，"
               "绝不能用于诊断、治疗，或让任何人安心。",
     },
     "medical.ecg_intro": {
@@ -208,7 +208,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "samples. A bidirectional LSTM reads it sample by sample in both directions; attention then decides "
               "which moments matter for the verdict. Pick a heartbeat from the test set (the model never saw it), "
               "paste your own samples, or upload a text file of numbers.",
-        "zh": "**心搏分类。**心电图（ECG）中的一次心搏是一小段电压采样值。双向 LSTM 从两个方向逐个读取这些采样值，"
+        "zh": "**心搏分类**。心电图（ECG）中的一次心搏是一小段电压采样值。双向 LSTM 从两个方向逐个读取这些采样值，"
               "注意力再决定哪些时刻对判断最重要。可以从测试集中选一个心搏（模型从未见过），"
               "粘贴自己的采样值，或上传一个由数字组成的文本文件。",
     },
@@ -285,7 +285,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "stocks.disclaimer": {
         "en": "📉 **Not financial advice.** This is a teaching demo of sequence models on old public prices. "
               "Nobody should buy or sell anything because of it.",
-        "zh": "📉 **这不是投资建议。**这是用旧的公开股价演示序列模型的教学示例，任何人都不应据此买卖任何东西。"},
+        "zh": "📉 **这不是投资建议**。这是用旧的公开股价演示序列模型的教学示例，任何人都不应据此买卖任何东西。"},
     "stocks.intro": {
         "en": "An LSTM reads the last days' price changes and forecasts the next days' closing prices, with an 80 % "
               "interval. Beside it, two forecasts that need no model: **persistence** (every future day equals today) and "
@@ -373,7 +373,7 @@ STRINGS: dict[str, dict[str, str]] = {
               "30 or 60 minutes ahead falls below 70 mg/dL (hypoglycaemia) or rises above 180 mg/dL (hyperglycaemia). "
               "Pick a moment of the test period (the model never trained on it) and compare with what the monitor "
               "read next, and with persistence (the level stays where it is).",
-        "zh": "**血糖预测。**连续血糖监测仪每 5 分钟读一次血糖。LSTM 读取最近三小时，预测接下来一小时并给出 80% 区间；"
+        "zh": "**血糖预测**。连续血糖监测仪每 5 分钟读一次血糖。LSTM 读取最近三小时，预测接下来一小时并给出 80% 区间；"
               "若 30 或 60 分钟后的预测低于 70 mg/dL（低血糖）或高于 180 mg/dL（高血糖）就发出警报。"
               "选择测试期中的一个时刻（模型从未用它训练），与监测仪随后的读数以及持平预测（血糖保持不变）比较。"},
     "glucose.model": {"en": "Model", "zh": "模型"},

@@ -1,6 +1,7 @@
 """The string table: every string in both languages, every key the code asks for present."""
 
 import re
+import unicodedata
 from pathlib import Path
 
 from seqdemo.i18n import STRINGS
@@ -44,3 +45,23 @@ def test_every_task_dataset_preset_and_setting_has_its_strings():
         keys += [f"hp.{f.name}" for f in fields(task.Hyperparameters)]
     missing = [key for key in keys if key not in STRINGS]
     assert not missing, missing
+
+
+def closes_bold(text: str, at: int) -> bool:
+    """CommonMark: `**` at `at` can close bold only if it is right-flanking: not after a space, and when
+    after punctuation, only before a space, punctuation or the end."""
+    def punctuation(char: str) -> bool:
+        return unicodedata.category(char)[0] in "PS"
+    before, after = text[at - 1], text[at + 2] if at + 2 < len(text) else " "
+    return not before.isspace() and (not punctuation(before) or after.isspace() or punctuation(after))
+
+
+def test_bold_text_closes_where_it_is_meant_to():
+    # "**心搏分类。**心电图" shows its asterisks: a closing ** after 。 must not touch the next character
+    for key, entry in STRINGS.items():
+        for lang, template in entry.items():
+            # as shown: a value in place of each placeholder (a percentage ends in punctuation)
+            text = re.sub(r"\{[^{}]*\}", lambda m: "1%" if m.group().endswith("%}") else "x", template)
+            marks = [m.start() for m in re.finditer(r"\*\*", text)]
+            for closing in marks[1::2]:
+                assert closes_bold(text, closing), f"{key} ({lang}): {text[max(0, closing - 12):closing + 6]!r}"
