@@ -10,7 +10,7 @@ import torch.nn.functional as F
 from seqdemo.data import load_ecg5000
 from seqdemo.models import ClassifierEnsemble, SeriesClassifier
 from seqdemo.tasks import BadInput, get_task
-from seqdemo.tasks.heartbeats import BEAT_LENGTH, MAX_SAMPLES, augmented, normalise, parse_beat
+from seqdemo.tasks.heartbeats import BEAT_LENGTH, MAX_SAMPLES, augmented, member_accuracies, normalise, parse_beat
 from seqdemo.tasks.runner import load_model, train
 from seqdemo.tasks.scores import classification_metrics, confusion_matrix
 
@@ -127,7 +127,7 @@ def test_an_ensemble_checkpoint_reports_each_members_test_accuracy(tmp_path, cpu
     path = train("heartbeats", "ecg5000", hparams, tmp_path / "ecg", cpu, limit=40)
     task, hparams, model, checkpoint = load_model(path, cpu)
     assert isinstance(model, ClassifierEnsemble)
-    test = checkpoint.metrics["test"]
-    assert 0 <= test["member_1_accuracy"] <= 1 and 0 <= test["member_2_accuracy"] <= 1
+    accuracies = member_accuracies(checkpoint.metrics["test"])
+    assert len(accuracies) == 2 and all(0 <= accuracy <= 1 for accuracy in accuracies)
     result = task.predictor(model, hparams, checkpoint).predict(load_ecg5000().test[0].values.tolist())
     assert sum(result.probabilities) == pytest.approx(1.0, abs=1e-5) and len(result.attention) == BEAT_LENGTH

@@ -129,6 +129,19 @@ def check_beat(values: np.ndarray) -> np.ndarray:
     return values
 
 
+def member_accuracy_key(member: int) -> str:
+    """Where an ensemble's test metrics keep the accuracy its `member` (from 1) would have alone."""
+    return f"member_{member}_accuracy"
+
+
+def member_accuracies(metrics: dict[str, float]) -> list[float]:
+    """Each ensemble member's accuracy alone, in order; empty for a single network."""
+    accuracies = []
+    while member_accuracy_key(len(accuracies) + 1) in metrics:
+        accuracies.append(metrics[member_accuracy_key(len(accuracies) + 1)])
+    return accuracies
+
+
 class HeartbeatTask(Task):
     name = "heartbeats"
     Hyperparameters = HeartbeatHyperparameters
@@ -206,7 +219,7 @@ class HeartbeatTask(Task):
         if final and member_predictions:
             # how each member would have done alone, beside the ensemble's accuracy
             right = torch.cat(member_predictions, dim=1) == torch.tensor(labels, device=device)  # [members, examples]
-            scores |= {f"member_{i + 1}_accuracy": float(r.float().mean()) for i, r in enumerate(right)}
+            scores |= {member_accuracy_key(i + 1): float(r.float().mean()) for i, r in enumerate(right)}
         return scores | {"loss": total_loss / max(1, len(labels))}
 
     def predictor(self, model, hparams, checkpoint) -> "HeartbeatClassifier":

@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 from ..data import MissingDataError, load_ecg5000
 from ..serve import PredictorCache
 from ..tasks import get_task
-from ..tasks.heartbeats import BeatPrediction
+from ..tasks.heartbeats import BeatPrediction, member_accuracies
 from . import glucose_panel
 from .i18n import Localizer, t
 from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
@@ -77,7 +77,7 @@ def model_card(path: str | None, lang: str) -> str:
     for true in classes:
         counts = [f"{int(test.get(f'confusion_{true}_{p}', 0)):,}" for p in classes]
         confusion.append(f"| {true + 1} {t(f'heartbeats.class.{true}', lang)} | " + " | ".join(counts) + " |")
-    members = [value for key, value in test.items() if key.startswith("member_") and key.endswith("_accuracy")]
+    members = member_accuracies(test)
     ensemble = ""
     if members:
         ensemble = t("medical.card.ensemble", lang, members=len(members), lowest=min(members), highest=max(members))
