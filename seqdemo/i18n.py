@@ -188,6 +188,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "hp.conv_layers": {"zh": "堆叠的卷积层数（设置了卷积通道时）。"},
     "hp.augment": {"zh": "每一轮都把训练心搏轻微拉伸、平移并加噪声后再用：从少量心搏中得到更多变化。"},
     "hp.conv_channels": {"zh": "在循环层之前读取局部形状的一维卷积的通道数（0 = 不用）。"},
+    "hp.fcn_branch": {"zh": "在循环层旁边再用一个全卷积网络（三层宽卷积，同 LSTM-FCN）读取心搏；分类器同时看两者。"},
     "hp.members": {"zh": "从不同随机初值出发、并排训练的网络个数；取它们概率的平均（集成：比任何单个网络更稳，训练也慢同样倍数）。"},
     "heartbeats.class.0": {"en": "normal", "zh": "正常"},
     "heartbeats.class.1": {"en": "R-on-T premature ventricular contraction", "zh": "R-on-T 型室性早搏"},
@@ -250,6 +251,11 @@ STRINGS: dict[str, dict[str, str]] = {
                                         "zh": "500 个训练心搏中其余的用于挑选轮次"},
     "medical.card.selection.final_fit": {"en": "all {epochs} epochs, settings chosen beforehand on 128 held-out beats",
                                          "zh": "训练满 {epochs} 轮，设置事先在 128 个留出心搏上选定"},
+    "medical.card.fcn": {
+        "en": " Beside it, a fully convolutional network (convolutions of 128, 256 and 128 channels, as in LSTM-FCN) "
+              "reads the raw beat, and the classifier sees both summaries; the shading shows only the {cell}'s attention.",
+        "zh": "旁边还有一个全卷积网络（128、256、128 通道的卷积，同 LSTM-FCN）读取原始心搏，分类器同时看两者的概括；"
+              "阴影只显示 {cell} 的注意力。"},
     "medical.card.ensemble": {
         "en": " {members} such networks, started from different random weights, learn side by side and the answer is "
               "their mean probability (an ensemble); alone, they score {lowest:.1%} to {highest:.1%} on the test beats.",
@@ -257,14 +263,14 @@ STRINGS: dict[str, dict[str, str]] = {
               "单独使用时，它们的测试准确率在 {lowest:.1%} 到 {highest:.1%} 之间。"},
     "medical.card.body": {
         "en": "**{name}**: {conv}a bidirectional {cell} ({layers} layer(s), {hidden} units per direction) reads the "
-              "beat; {pooling} turns its states into one vector for the classifier.{ensemble}\n\n"
+              "beat; {pooling} turns its states into one vector for the classifier.{fcn}{ensemble}\n\n"
               "- Trained on: {dataset} ({train} beats; {selection})\n"
               "- Test accuracy: **{accuracy:.1%}**, macro-F1 **{macro_f1:.3f}** on {test} beats "
               "(always answering “normal” scores 58.4 %)\n"
               "- Parameters: {params}\n"
               "- Trained with: `{command}`\n\n{per_class}\n\nConfusion matrix (rows: the data set's label):\n\n{confusion}",
         "zh": "**{name}**：{conv}双向 {cell}（{layers} 层，每个方向 {hidden} 个单元）读取心搏；"
-              "{pooling}把各时刻的状态合成一个向量交给分类器。{ensemble}\n\n"
+              "{pooling}把各时刻的状态合成一个向量交给分类器。{fcn}{ensemble}\n\n"
               "- 训练数据：{dataset}（{train} 个心搏；{selection}）\n"
               "- 测试准确率：**{accuracy:.1%}**，宏平均 F1 **{macro_f1:.3f}**，共 {test} 个心搏"
               "（总是回答“正常”的准确率为 58.4%）\n"

@@ -89,6 +89,17 @@ def test_a_final_fit_trains_on_all_training_beats(tmp_path, cpu):
     assert config["data_sizes"]["train"] == 80 and config["data_sizes"]["validation"] == 40
 
 
+def test_an_fcn_branch_model_reads_the_beat_both_ways_and_keeps_its_attention(tmp_path, cpu):
+    hparams = get_task("heartbeats").hyperparameters("ecg5000", "quick", epochs=1, hidden_size=4, fcn_branch=True)
+    path = train("heartbeats", "ecg5000", hparams, tmp_path / "ecg", cpu, limit=40)
+    task, hparams, model, checkpoint = load_model(path, cpu)
+    assert hparams.fcn_branch and model.fcn is not None
+    # the classifier reads the attention summary (2 directions x 4) beside the FCN's 128 channel means
+    assert model.classify.in_features == 2 * 4 + 128
+    result = task.predictor(model, hparams, checkpoint).predict(load_ecg5000().test[0].values.tolist())
+    assert sum(result.probabilities) == pytest.approx(1.0, abs=1e-5) and len(result.attention) == BEAT_LENGTH
+
+
 def tiny_classifier() -> SeriesClassifier:
     return SeriesClassifier(1, 3, "lstm", 4, 1, True, "attention", 0.0)
 

@@ -54,17 +54,39 @@ class SequenceClassifier(nn.Module):
         return ClassifierOutput(logits=logits.float(), attention=attention)
 
 
+class FullyConvolutional(nn.Module):
+    """The FCN of Wang et al. (2017) for time series: three convolutions (128, 256, 128 channels;
+    widths 8, 5, 3) with batch norm and ReLU, then the mean of each channel over time."""
+
+    CHANNELS, WIDTHS = (128, 256, 128), (8, 5, 3)
+
+    def __init__(self, input_features: int):
+        super().__init__()
+        layers, channels_in = [], input_features
+        for channels, width in zip(self.CHANNELS, self.WIDTHS):
+            layers += [nn.Conv1d(channels_in, channels, width, padding="same"), nn.BatchNorm1d(channels), nn.ReLU()]
+            channels_in = channels
+        self.layers = nn.Sequential(*layers)
+        self.output_size = channels_in
+
+    def forward(self, series: torch.Tensor) -> torch.Tensor:
+        # series = [batch, time, features]
+        return self.layers(series.transpose(1, 2)).mean(-1)  # [batch, channels]
+
+
 class SeriesClassifier(nn.Module):
     """Numeric series -> (optional 1-D convolution) -> recurrent encoder -> pooling -> class scores.
 
     The tutorial's heartbeat classifier is this with a BiLSTM and attention pooling. The convolution,
     when asked for, turns each sample and its neighbours into local shape features (slopes, peaks)
-    before the recurrent layers read the whole beat.
+    before the recurrent layers read the whole beat. With `fcn_branch`, a fully convolutional network
+    reads the raw series beside the recurrent one and the classifier sees both summaries, as in
+    LSTM-FCN (Karim et al., 2017).
     """
 
     def __init__(self, input_features: int, num_classes: int, cell: str, hidden_size: int, num_layers: int,
                  bidirectional: bool, pooling: str, dropout: float, conv_channels: int = 0, conv_layers: int = 1,
-                 conv_width: int = 5):
+                 conv_width: int = 5, fcn_branch: bool = False):
         super().__init__()
         convolutions = []
         for layer in range(conv_layers if conv_channels else 0):
@@ -73,15 +95,19 @@ class SeriesClassifier(nn.Module):
         self.conv = nn.Sequential(*convolutions) if convolutions else None
         self.encoder = RecurrentEncoder(cell, conv_channels or input_features, hidden_size, num_layers, bidirectional, dropout)
         self.pooling = make_pooling(pooling, self.encoder.output_size)
+        self.fcn = FullyConvolutional(input_features) if fcn_branch else None
         self.output_dropout = nn.Dropout(dropout)
-        self.classify = nn.Linear(self.encoder.output_size, num_classes)
+        self.classify = nn.Linear(self.encoder.output_size + (self.fcn.output_size if fcn_branch else 0), num_classes)
 
     def forward(self, series: torch.Tensor, lengths: torch.Tensor) -> ClassifierOutput:
-        # series = [batch, time, features], lengths = [batch]
+        # series = [batch, time, features], lengths = [batch]; the FCN branch assumes no padding
+        shape = self.fcn(series) if self.fcn is not None else None  # [batch, fcn channels]
         if self.conv is not None:
             series = self.conv(series.transpose(1, 2)).transpose(1, 2)  # [batch, time, channels]
         encoded = self.encoder(series, lengths)  # outputs = [batch, time, dirs * hidden]
         pooled, attention = self.pooling(encoded)  # [batch, dirs * hidden]
+        if shape is not None:
+            pooled = torch.cat([pooled, shape], dim=-1)  # [batch, dirs * hidden + fcn channels]
         return ClassifierOutput(logits=self.classify(self.output_dropout(pooled)).float(), attention=attention)
 
 

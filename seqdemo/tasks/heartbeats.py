@@ -40,6 +40,8 @@ class HeartbeatHyperparameters(TrainingHyperparameters):
     conv_channels: int = hp(0, "Channels of a 1-D convolution that reads local shape before the recurrent layer (0 = none).",
                             low=0, high=512)
     conv_layers: int = hp(1, "Stacked convolutions (when there are convolution channels).", low=1, high=4)
+    fcn_branch: bool = hp(False, "A fully convolutional network (three wide convolutions, as in LSTM-FCN) reads the beat "
+                                 "beside the recurrent layers; the classifier sees both.")
     augment: bool = hp(False, "Each epoch, show every training beat slightly stretched, shifted and noisy: more variety from few beats.")
     dropout: float = hp(0.2, "Dropout between layers and before the classifier.", low=0.0, high=0.9)
     members: int = hp(1, "Networks trained side by side from different random starts; their probabilities are averaged "
@@ -170,7 +172,7 @@ class HeartbeatTask(Task):
         def network() -> SeriesClassifier:
             return SeriesClassifier(1, len(self.classes(dataset)), hparams.cell, hparams.hidden_size, hparams.layers,
                                     hparams.bidirectional, hparams.pooling, hparams.dropout, conv_channels=hparams.conv_channels,
-                                    conv_layers=hparams.conv_layers)
+                                    conv_layers=hparams.conv_layers, fcn_branch=hparams.fcn_branch)
         if hparams.members == 1:
             return network()
         return ClassifierEnsemble([network() for _ in range(hparams.members)])

@@ -81,7 +81,8 @@ def model_card(path: str | None, lang: str) -> str:
     ensemble = ""
     if members:
         ensemble = t("medical.card.ensemble", lang, members=len(members), lowest=min(members), highest=max(members))
-    return t("medical.card.body", lang, name=entry.name, ensemble=ensemble, cell=hp["cell"].upper(), hidden=hp["hidden_size"],
+    fcn = t("medical.card.fcn", lang, cell=hp["cell"].upper()) if hp.get("fcn_branch") else ""
+    return t("medical.card.body", lang, name=entry.name, fcn=fcn, ensemble=ensemble, cell=hp["cell"].upper(), hidden=hp["hidden_size"],
              layers=hp["layers"], conv=t("medical.card.conv", lang, channels=hp["conv_channels"]) if hp["conv_channels"] else "",
              pooling=t(f"medical.card.pooling.{hp['pooling']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
              train=f"{entry.config['data_sizes']['train']:,}", accuracy=test.get("accuracy", float("nan")),
