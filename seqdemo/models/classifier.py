@@ -64,7 +64,9 @@ class FullyConvolutional(nn.Module):
         super().__init__()
         layers, channels_in = [], input_features
         for channels, width in zip(self.CHANNELS, self.WIDTHS):
-            layers += [nn.Conv1d(channels_in, channels, width, padding="same"), nn.BatchNorm1d(channels), nn.ReLU()]
+            # "same" padding, spelled out: an even width pads one more zero on the right
+            layers += [nn.ConstantPad1d(((width - 1) // 2, width // 2), 0.0), nn.Conv1d(channels_in, channels, width),
+                       nn.BatchNorm1d(channels), nn.ReLU()]
             channels_in = channels
         self.layers = nn.Sequential(*layers)
         self.output_size = channels_in
