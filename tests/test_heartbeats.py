@@ -7,10 +7,11 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from seqdemo.data import load_ecg5000
+from seqdemo.data import LabeledSeries, load_ecg5000
 from seqdemo.models import ClassifierEnsemble, SeriesClassifier
 from seqdemo.tasks import BadInput, get_task
-from seqdemo.tasks.heartbeats import BEAT_LENGTH, MAX_SAMPLES, augmented, member_accuracies, normalise, parse_beat
+from seqdemo.tasks.heartbeats import (BEAT_LENGTH, MAX_SAMPLES, augmented, member_accuracies, normalise, oversampled,
+                                      parse_beat)
 from seqdemo.tasks.runner import load_model, train
 from seqdemo.tasks.scores import classification_metrics, confusion_matrix
 
@@ -41,6 +42,17 @@ def test_augmented_beats_are_new_normalised_and_reproducible():
     assert np.array_equal(first, again) and first.shape == beat.shape
     assert abs(first.mean()) < 1e-5 and first.std() == pytest.approx(1.0, abs=1e-4)
     assert 0.01 < np.abs(first - normalise(beat)).mean() < 0.5  # a variant, not another beat
+
+
+def test_oversampling_lifts_rare_classes_and_leaves_common_ones():
+    beats = [LabeledSeries(np.full(3, float(i), dtype=np.float32), label)
+             for i, label in enumerate([0] * 20 + [1] * 12 + [2] * 3 + [3])]
+    out = oversampled(beats, 0.5, random.Random(0))
+    counts = {label: sum(b.label == label for b in out) for label in range(4)}
+    assert counts == {0: 20, 1: 12, 2: 10, 3: 10}
+    class_2_copies = sorted(sum(b is original for b in out) for original in beats[32:35])
+    assert class_2_copies == [3, 3, 4]  # 10 from 3 beats: as even as the count allows
+    assert oversampled(beats, 0.0, random.Random(0)) == beats
 
 
 @pytest.mark.parametrize("text, code, params", [

@@ -6,6 +6,7 @@ z-normalised on its own (mean 0, standard deviation 1) and, if it has another le
 the 140 samples the model was trained on, so a pasted beat from another recording is read the same way.
 """
 
+import math
 import random
 import re
 from collections.abc import Sequence
@@ -43,6 +44,8 @@ class HeartbeatHyperparameters(TrainingHyperparameters):
     fcn_branch: bool = hp(False, "A fully convolutional network (three wide convolutions, as in LSTM-FCN) reads the beat "
                                  "beside the recurrent layers; the classifier sees both.")
     augment: bool = hp(False, "Each epoch, show every training beat slightly stretched, shifted and noisy: more variety from few beats.")
+    oversample: float = hp(0.0, "Each epoch, repeat the beats of rare classes until each class has at least this fraction "
+                                "of the commonest class's count (0 = off); with augmentation every copy differs.", low=0.0, high=1.0)
     dropout: float = hp(0.2, "Dropout between layers and before the classifier.", low=0.0, high=0.9)
     members: int = hp(1, "Networks trained side by side from different random starts; their probabilities are averaged "
                          "(an ensemble: steadier than any one network, and as many times slower).", low=1, high=10)
@@ -95,6 +98,21 @@ def augmented(beat: np.ndarray, rng: random.Random) -> np.ndarray:
     positions = np.clip((np.arange(n) - n / 2) * stretch + n / 2 + shift, 0, n - 1)
     noise = np.random.default_rng(rng.getrandbits(32)).normal(0.0, 0.05, n)
     return normalise(np.interp(positions, np.arange(n), beat) + noise)
+
+
+def oversampled(examples: Sequence[LabeledSeries], fraction: float, rng: random.Random) -> list[LabeledSeries]:
+    """The examples plus repeats of each rare class's beats (every beat as evenly as the count allows), so that
+    each class has at least `fraction` of the commonest class's count."""
+    by_class: dict[int, list[LabeledSeries]] = {}
+    for example in examples:
+        by_class.setdefault(example.label, []).append(example)
+    wanted = math.ceil(fraction * max(len(beats) for beats in by_class.values()))
+    out = list(examples)
+    for beats in by_class.values():
+        missing = wanted - len(beats)
+        if missing > 0:
+            out += beats * (missing // len(beats)) + rng.sample(beats, missing % len(beats))
+    return out
 
 
 def parse_beat(text: str) -> np.ndarray:
@@ -193,6 +211,8 @@ class HeartbeatTask(Task):
         return out
 
     def training_batches(self, examples: list[LabeledSeries], hparams, rng: random.Random) -> list[Batch]:
+        if hparams.oversample:
+            examples = oversampled(examples, hparams.oversample, rng)
         if hparams.augment:
             examples = [LabeledSeries(augmented(e.values, rng), e.label) for e in examples]
         return self.batches(examples, hparams.batch_size, shuffle=True, rng=rng)
