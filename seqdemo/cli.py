@@ -1,4 +1,4 @@
-"""Command line: `python -m seqdemo train|evaluate|predict ...`."""
+"""Command line: `python -m seqdemo train|crossvalidate|evaluate|predict|jobs ...`."""
 
 import argparse
 import dataclasses
@@ -23,13 +23,20 @@ def build_parser() -> argparse.ArgumentParser:
     tasks = train.add_subparsers(dest="task", required=True)
     for task in TASKS.values():
         sub = tasks.add_parser(task.name, help=f"train a {task.name} model")
-        sub.add_argument("--dataset", required=True, choices=list(task.datasets),
-                         help="; ".join(f"{name}: {d.summary}" for name, d in task.datasets.items()))
-        sub.add_argument("--preset", default="default", choices=list(task.presets), help="starting hyperparameters (default: default)")
+        _add_run_arguments(sub, task)
         sub.add_argument("--out", type=Path, required=True, help="checkpoint folder to write")
-        sub.add_argument("--limit", type=int, default=None, help="use only the first N records of each split (smoke tests)")
-        sub.add_argument("--device", default="auto", choices=DEVICE_CHOICES)
-        add_arguments(sub, task.Hyperparameters)
+
+    crossvalidate = commands.add_parser(
+        "crossvalidate", help="compare settings by k-fold cross-validation on the training and validation records "
+                              "(each fold trains for exactly --epochs epochs); saves no model")
+    tasks = crossvalidate.add_subparsers(dest="task", required=True)
+    for task in TASKS.values():
+        if task.records_are_exchangeable:
+            sub = tasks.add_parser(task.name, help=f"cross-validate {task.name} settings")
+            _add_run_arguments(sub, task)
+            sub.add_argument("--folds", type=int, default=5, choices=range(2, 21), metavar="{2..20}",
+                             help="folds (default: 5)")
+            sub.add_argument("--json", action="store_true", help="print the result as JSON")
 
     evaluate = commands.add_parser("evaluate", help="score a checkpoint on a data split")
     evaluate.add_argument("checkpoint", type=Path)
@@ -55,6 +62,16 @@ def build_parser() -> argparse.ArgumentParser:
         if action == "delete":
             sub.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     return parser
+
+
+def _add_run_arguments(parser: argparse.ArgumentParser, task) -> None:
+    """What every training run takes: data, starting point, device and every hyperparameter."""
+    parser.add_argument("--dataset", required=True, choices=list(task.datasets),
+                        help="; ".join(f"{name}: {d.summary}" for name, d in task.datasets.items()))
+    parser.add_argument("--preset", default="default", choices=list(task.presets), help="starting hyperparameters (default: default)")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N records of each split (smoke tests)")
+    parser.add_argument("--device", default="auto", choices=DEVICE_CHOICES)
+    add_arguments(parser, task.Hyperparameters)
 
 
 def _jobs(args) -> int:
@@ -105,6 +122,24 @@ def _train(args) -> int:
     return 0
 
 
+def _crossvalidate(args) -> int:
+    from .tasks.crossvalidation import cross_validate
+
+    task = TASKS[args.task]
+    hparams = task.hyperparameters(args.dataset, args.preset, **overrides_from_namespace(task.Hyperparameters, args))
+    result = cross_validate(args.task, args.dataset, hparams, args.folds, resolve_device(args.device),
+                            callbacks=[ProgressBar()], limit=args.limit)
+    if args.json:
+        print(json.dumps(result))
+        return 0
+    for number, fold in enumerate(result["folds"], start=1):
+        print(f"fold {number}: " + ", ".join(f"{k} {v:.4f}" for k, v in fold.items() if k != "examples")
+              + f" ({fold['examples']} held out)")
+    pooled = result["pooled"]
+    print(f"all {pooled['examples']} held out once: " + ", ".join(f"{k} {v:.4f}" for k, v in pooled.items() if k != "examples"))
+    return 0
+
+
 def _evaluate(args) -> int:
     from .tasks.runner import evaluate
 
@@ -131,7 +166,7 @@ def _predict(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"train": _train, "evaluate": _evaluate, "predict": _predict, "jobs": _jobs}
+    handlers = {"train": _train, "crossvalidate": _crossvalidate, "evaluate": _evaluate, "predict": _predict, "jobs": _jobs}
     try:
         return handlers[args.command](args)
     except (BadInput, CheckpointError, DeviceUnavailable, InvalidSettings, MissingDataError, NonFiniteLossError,

@@ -56,6 +56,9 @@ class Task(ABC):
     metric: str  # the validation figure used for early stopping and model selection
     mode: str  # "max" if larger is better
     presets: dict[str, dict[str, Any]]  # named starting points: field overrides on top of the defaults
+    # records are independent of one another (not windows of one time series), so they may be dealt
+    # into random cross-validation folds
+    records_are_exchangeable: bool = False
 
     def hyperparameters(self, dataset: str | None = None, preset: str = "default", **overrides: Any) -> TrainingHyperparameters:
         """Defaults, then what suits the dataset, then the preset, then the caller's own values."""

@@ -168,6 +168,7 @@ class HeartbeatTask(Task):
     # 128 validation beats give accuracies in steps of 0.8 % and many ties; their mean cross-entropy
     # moves smoothly, so it picks the epoch
     metric, mode = "loss", "min"
+    records_are_exchangeable = True
     datasets = {
         "ecg5000": Dataset(load_ecg5000, None, "ECG5000 heartbeats (UCR split: 500 training, 4,500 test; 5 classes)",
                            {"classes": CLASSES},

@@ -122,6 +122,7 @@ class NerTask(Task):
     name = "ner"
     Hyperparameters = NerHyperparameters
     metric, mode = "f1", "max"
+    records_are_exchangeable = True
     datasets = {
         "msra": Dataset(load_msra, "zh", "MSRA news, Chinese, character by character (PER, LOC, ORG)",
                         {"tokenizer": "zh_chars", "types": ("PER", "LOC", "ORG")},

@@ -95,6 +95,7 @@ class SentimentTask(Task):
     name = "sentiment"
     Hyperparameters = SentimentHyperparameters
     metric, mode = "accuracy", "max"
+    records_are_exchangeable = True
     datasets = {
         "imdb": Dataset(load_imdb, "en", "IMDB movie reviews (25,000, English)", {"tokenizer": "en_words"}),
         "rotten_tomatoes": Dataset(load_rotten_tomatoes, "en", "Rotten Tomatoes review sentences (8,530, English)", {"tokenizer": "en_words"}),

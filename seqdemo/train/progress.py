@@ -1,5 +1,6 @@
-"""A terminal progress bar for command-line training."""
+"""A terminal progress bar for command-line training, on standard error (standard output is the result)."""
 
+import sys
 from typing import Any
 
 from tqdm import tqdm
@@ -27,7 +28,7 @@ class ProgressBar(Callback):
     def on_epoch_end(self, trainer: Trainer, record: dict[str, Any]) -> None:
         self.bar.close()
         shown = ", ".join(f"{k} {v:.4g}" for k, v in record.items() if k != "epoch" and isinstance(v, float))
-        tqdm.write(f"epoch {record['epoch']}: {shown}")
+        tqdm.write(f"epoch {record['epoch']}: {shown}", file=sys.stderr)
         if trainer.epoch < trainer.settings.epochs:
             self._new_bar(trainer)
 
@@ -35,4 +36,4 @@ class ProgressBar(Callback):
         if self.bar is not None:
             self.bar.close()
         why = "cancelled" if result.cancelled else "early stopping" if result.stopped_early else "all epochs done"
-        tqdm.write(f"finished ({why}) after {result.epochs_run} epochs in {result.seconds:.0f}s; best epoch {result.best_epoch}")
+        tqdm.write(f"finished ({why}) after {result.epochs_run} epochs in {result.seconds:.0f}s; best epoch {result.best_epoch}", file=sys.stderr)
