@@ -35,9 +35,19 @@ def duration(seconds: float | None) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-def field_help(field: Field, lang: str) -> str:
+def translated_help(task: Task, field: Field, lang: str) -> str | None:
+    """The translation of this task's own wording of a setting's help: the task's entry (`hp.<task>.<field>`)
+    or the shared one (`hp.<field>`), whichever translates exactly that English sentence."""
+    for key in (f"hp.{task.name}.{field.name}", f"hp.{field.name}"):
+        entry = STRINGS.get(key, {})
+        if entry.get("en") == field.spec.help:
+            return entry.get(lang)
+    return None
+
+
+def field_help(task: Task, field: Field, lang: str) -> str:
     """The dataclass's one-line help (or its translation), with the allowed range."""
-    text = STRINGS.get(f"hp.{field.name}", {}).get(lang) or field.spec.help
+    text = (translated_help(task, field, lang) if lang != "en" else None) or field.spec.help
     if field.spec.low is not None and field.spec.high is not None:
         text += f" [{field.spec.low:g} – {field.spec.high:g}]"
     return text
@@ -130,7 +140,7 @@ class TrainTab:
         self.start_msg = gr.Markdown(elem_id="train-start-message")
 
     def _widget(self, task: Task, field: Field, value: Any) -> gr.components.Component:
-        common = dict(label=field.name, info=field_help(field, self.L.default), elem_id=f"hp-{task.name}-{field.name}")
+        common = dict(label=field.name, info=field_help(task, field, self.L.default), elem_id=f"hp-{task.name}-{field.name}")
         if field.type is bool:
             widget = gr.Checkbox(value=value, **common)
         elif field.spec.choices is not None:
@@ -360,7 +370,7 @@ class TrainTab:
         task = TASKS[task_name]
         updates = [gr.update(choices=self._task_choices(lang)), gr.update(choices=self._dataset_choices(task, lang)),
                    gr.update(choices=self._preset_choices(task, lang))]
-        return updates + [gr.update(info=field_help(field, lang)) for _, _, field in self.help_bindings]
+        return updates + [gr.update(info=field_help(task, field, lang)) for _, task, field in self.help_bindings]
 
     def _wire(self) -> None:
         fields_ = self._all_fields()
