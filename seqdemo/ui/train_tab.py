@@ -47,7 +47,7 @@ def translated_help(task: Task, field: Field, lang: str) -> str | None:
 
 def field_help(task: Task, field: Field, lang: str) -> str:
     """The dataclass's one-line help (or its translation), with the allowed range."""
-    text = (translated_help(task, field, lang) if lang != "en" else None) or field.spec.help
+    text = translated_help(task, field, lang) or field.spec.help
     if field.spec.low is not None and field.spec.high is not None:
         text += f" [{field.spec.low:g} – {field.spec.high:g}]"
     return text
