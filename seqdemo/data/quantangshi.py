@@ -1,5 +1,7 @@
 """The Complete Tang Poems (全唐诗) from the npm package chinese-poetry: 57,607 poems in traditional
-characters, converted here to simplified.
+characters, converted here to simplified: OpenCC's phrase-aware conversion first, then MediaWiki's
+table (zhconv) for the variant forms OpenCC leaves alone (劒 -> 剑, 遶 -> 绕, 鴈 -> 雁: about 16,000
+characters of the collection), so one word is one character sequence for the model.
 
 `make install` unpacks the poem files into `<venv>/share/chinese-poetry/` (scripts/install-chinese-poetry).
 Each poem becomes a title line and its lines; repeated poems are dropped, then poems are split whole
@@ -20,6 +22,7 @@ INSTALL_HINT = f"scripts/install-chinese-poetry {POETRY_DIR}   (or: make install
 
 
 def load_quantangshi(folder: Path = POETRY_DIR) -> Splits[list[Document]]:
+    import zhconv
     from opencc import OpenCC  # traditional -> simplified characters
 
     files = sorted(folder.glob("poet.tang.*.json"), key=lambda f: int(f.stem.rsplit(".", 1)[1]))
@@ -32,7 +35,7 @@ def load_quantangshi(folder: Path = POETRY_DIR) -> Splits[list[Document]]:
             if lines:
                 raw.append(f"{poem.get('title', '')}\t{poem.get('author', '')}\n" + "\n".join(lines))
     # One conversion call for the whole collection: a hundred thousand small calls take minutes.
-    converted = OpenCC("t2s").convert(SEPARATOR.join(raw)).split(SEPARATOR)
+    converted = zhconv.convert(OpenCC("t2s").convert(SEPARATOR.join(raw)), "zh-cn").split(SEPARATOR)
     if len(converted) != len(raw):
         raise ValueError("a poem contains the separator used for conversion")
     poems = []
