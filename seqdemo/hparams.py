@@ -8,6 +8,7 @@ config.json. Declare a field with `hp(...)`:
 
 import argparse
 import dataclasses
+import math
 import typing
 from typing import Any
 
@@ -65,6 +66,9 @@ def validate(hparams) -> list[Problem]:
             value = float(value)
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             problems.append(Problem("problem.type", {"name": field.name, "type": expected.__name__, "value": repr(value)}))
+            continue
+        if expected is float and not math.isfinite(value):  # NaN slips past every bound check below
+            problems.append(Problem("problem.not_finite", {"name": field.name, "value": repr(value)}))
             continue
         spec = field.spec
         if spec.choices is not None and value not in spec.choices:

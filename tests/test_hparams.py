@@ -52,3 +52,11 @@ def test_cli_flags_come_from_the_dataclass_and_override_a_preset():
     assert (hparams.hidden_size, hparams.epochs, hparams.train_examples) == (48, 3, 5000)
     with pytest.raises(SystemExit):
         parser.parse_args(["--cell", "transformer"])
+
+
+@pytest.mark.parametrize("name", ["lr", "dropout", "weight_decay", "clip"])
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_non_finite_numbers_are_refused(name, value):
+    problems = validate(from_dict(SentimentHyperparameters, {name: value}))
+    assert [p.key for p in problems] == ["problem.not_finite"]
+    assert name in str(problems[0]) and problems[0].message("zh")
