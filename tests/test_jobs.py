@@ -10,8 +10,9 @@ import time
 import pytest
 
 from conftest import ROOT
-from seqdemo.jobs import JobStore, Scheduler
-from seqdemo.jobs.service import JobRefused, JobService, clean_name
+from seqdemo.jobs import JobStore, Scheduler, UnknownJob
+from seqdemo.jobs.lock import RunsFolderBusy
+from seqdemo.jobs.service import Access, JobRefused, JobService, clean_name
 from seqdemo.serve import list_models
 from seqdemo.tasks import get_task
 from seqdemo.tasks.runner import InvalidSettings
@@ -172,16 +173,108 @@ def test_invalid_settings_are_refused_before_a_job_exists(service):
     assert service.store.jobs() == []
 
 
-def test_share_mode_policies(tmp_path):
-    closed = JobService(tmp_path / "a", start_allowed=False)
+def test_a_shared_app_without_logins_starts_and_changes_nothing(tmp_path):
+    closed = JobService(tmp_path, access=Access(shared=True))
     with pytest.raises(JobRefused, match="--auth"):
-        closed.submit("sentiment", "rotten_tomatoes", settings())
-    capped = JobService(tmp_path / "b", max_queued_per_session=2)
-    for _ in range(2):
-        capped.submit("sentiment", "rotten_tomatoes", settings(), session="alice")
+        closed.submit("sentiment", "rotten_tomatoes", settings(), session="someone")
+    job = JobService(tmp_path).submit("sentiment", "rotten_tomatoes", settings())  # from the terminal
+    for change in (closed.cancel, closed.resume, closed.delete):
+        with pytest.raises(JobRefused, match="command line"):
+            change(job.id, "someone")
+    assert closed.store.get(job.id).status == "queued"
+    assert not closed.access.may_see_details(job, "someone")
+    local = JobService(tmp_path)  # on an app only this machine reaches, any browser may change any job
+    assert local.access.may_change(job, "another-browser-tab") and local.access.may_see_details(job, "another-browser-tab")
+
+
+def test_with_logins_a_job_belongs_to_the_login_that_started_it(tmp_path):
+    service = JobService(tmp_path, access=Access(shared=True, logins=True, max_active_per_login=2))
+    alice = [service.submit("sentiment", "rotten_tomatoes", settings(), session="alice") for _ in range(2)]
+    with pytest.raises(JobRefused, match="2 jobs"):
+        service.submit("sentiment", "rotten_tomatoes", settings(), session="alice")
     with pytest.raises(JobRefused):
-        capped.submit("sentiment", "rotten_tomatoes", settings(), session="alice")
-    capped.submit("sentiment", "rotten_tomatoes", settings(), session="bob")
+        service.submit("sentiment", "rotten_tomatoes", settings(), session=None)  # an anonymous API caller
+    bob = service.submit("sentiment", "rotten_tomatoes", settings(), session="bob")
+    for change in (service.cancel, service.delete):
+        with pytest.raises(JobRefused, match="another login"):
+            change(bob.id, "alice")
+        with pytest.raises(JobRefused, match="another login"):
+            change(bob.id, None)
+    assert service.store.get(bob.id).status == "queued"
+    assert not service.access.may_see_details(bob, "alice") and service.access.may_see_details(bob, "bob")
+    assert service.cancel(alice[0].id, "alice") == "cancelled"
+    service.submit("sentiment", "rotten_tomatoes", settings(), session="alice")  # a slot came free
+    with pytest.raises(JobRefused, match="2 jobs"):  # resuming counts against the limit too
+        service.resume(alice[0].id, "alice")
+    service.delete(alice[0].id, "alice")
+    assert [j.session for j in service.store.jobs()] == ["alice", "bob", "alice"]
+
+
+def test_job_numbers_of_any_size_or_kind_are_unknown_jobs_not_crashes(tmp_path):
+    store = JobStore(tmp_path / "jobs.db")
+    for number in (2**64, -1, 0, "1e400", "twelve", None, 1.5, float("nan")):
+        with pytest.raises(UnknownJob):
+            store.get(number)
+
+
+def test_a_second_app_on_the_same_runs_folder_is_refused(tmp_path):
+    first = JobService(tmp_path).start()
+    try:
+        with pytest.raises(RunsFolderBusy, match=str(os.getpid())):
+            JobService(tmp_path).start()
+    finally:
+        first.stop()
+    JobService(tmp_path).start().stop()  # once the first has stopped, the folder is free
+
+
+def test_a_resumed_job_joins_the_back_of_the_queue(tmp_path):
+    service = JobService(tmp_path)
+    first, second = (service.submit("sentiment", "rotten_tomatoes", settings()) for _ in range(2))
+    service.cancel(first.id)
+    service.resume(first.id)
+    assert [j.id for j in service.store.queue()] == [second.id, first.id]
+
+
+def test_a_killed_adopted_worker_fails_its_job_within_seconds(tmp_path, monkeypatch):
+    """The app dies, a new one adopts the still-running worker, then that worker is killed too."""
+    monkeypatch.setenv("SEQDEMO_RUNS_DIR", str(tmp_path))
+    first = JobService(tmp_path, device="cpu")
+    first.scheduler.poll_seconds = 0.2
+    job = first.submit("sentiment", "rotten_tomatoes", settings(epochs=50, max_tokens=60), limit=2000)
+    first.start()
+    wait_for(lambda: first.store.get(job.id).progress > 0, what="progress")
+    first.scheduler._stop.set()  # the app dies abruptly: its scheduler stops, its worker lives on
+    first.scheduler._thread.join()
+    first.scheduler._children.clear()
+    first.scheduler._lock.release()
+    second = JobService(tmp_path, device="cpu")
+    second.scheduler.poll_seconds = 0.2
+    second.start()
+    try:
+        assert second.store.get(job.id).status == "running"  # adopted, not interrupted
+        os.kill(second.store.get(job.id).pid, signal.SIGKILL)
+        killed = time.time()
+        wait_for(lambda: status(second, job.id) == "failed", timeout=10, what="failure")
+        assert time.time() - killed < 5 and "stopped unexpectedly" in second.store.get(job.id).error
+        second.resume(job.id)  # resumable at once, no restart needed
+        assert status(second, job.id) in ("queued", "running")
+        second.cancel(job.id)
+        wait_for(lambda: status(second, job.id) == "cancelled", timeout=30, what="cancel")
+    finally:
+        second.stop()
+
+
+def test_a_resumed_job_forgets_the_curve_of_its_interrupted_epoch(service):
+    job = service.submit("sentiment", "rotten_tomatoes", settings(epochs=3, max_tokens=60), limit=2000)
+    service.start()
+    wait_for(lambda: service.store.get(job.id).epoch >= 1, what="first epoch")
+    wait_for(lambda: any(m["epoch"] > 1 for m in service.store.metrics(job.id)), what="a point of epoch 2")
+    os.kill(service.store.get(job.id).pid, signal.SIGKILL)
+    wait_for(lambda: status(service, job.id) == "failed", timeout=15, what="failure")
+    service.resume(job.id)
+    wait_for(lambda: status(service, job.id) == "succeeded", what="resumed success")
+    points = [m["epoch"] for m in service.store.metrics(job.id) if m["split"] == "train" and m["name"] == "loss"]
+    assert points == sorted(points)  # the curve never doubles back
 
 
 def test_names_are_labels_never_paths(service):
@@ -206,13 +299,33 @@ def test_delete_removes_a_finished_job_and_its_files(service):
 def test_schema_version_is_recorded_and_a_newer_database_is_refused(tmp_path):
     import sqlite3
 
+    from seqdemo.jobs.store import MIGRATIONS, SCHEMA_VERSION
+
     store = JobStore(tmp_path / "jobs.db")
     with sqlite3.connect(store.path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == 1
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == len(MIGRATIONS)
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         connection.execute("PRAGMA user_version = 99")
     with pytest.raises(RuntimeError, match="newer seqdemo"):
         JobStore(tmp_path / "jobs.db")
+
+
+def test_a_first_version_database_migrates_and_keeps_its_queue_order(tmp_path):
+    import sqlite3
+
+    import sqlite_utils
+
+    from seqdemo.jobs.store import MIGRATIONS
+
+    with sqlite3.connect(tmp_path / "jobs.db") as connection:
+        db = sqlite_utils.Database(connection)
+        MIGRATIONS[0](db)
+        for created in (20.0, 10.0):
+            db["jobs"].insert({"name": "old", "task": "sentiment", "dataset": "imdb", "config": "{}", "status": "queued",
+                               "created_at": created})
+        connection.execute("PRAGMA user_version = 1")
+    store = JobStore(tmp_path / "jobs.db")
+    assert [(j.id, j.queued_at) for j in store.queue()] == [(2, 10.0), (1, 20.0)]
 
 
 def test_two_process_data_parallel_training_matches_one_process(service):

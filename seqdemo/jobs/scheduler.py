@@ -15,13 +15,18 @@ import threading
 import time
 from pathlib import Path
 
+import psutil
+
 from ..paths import PROJECT_ROOT
+from .lock import FolderLock
 from .store import Job, JobStore
 
 log = logging.getLogger(__name__)
 
 WORKER_MODULE = "seqdemo.jobs.worker"
 CANCEL_GRACE_SECONDS = 10  # a cancelled worker gets this long to stop cleanly before it is killed
+LOST_WORKER = ("The training process stopped unexpectedly (killed, or out of memory). "
+               "Resume the job to continue from its last finished epoch.")
 
 
 def process_alive(pid: int | None) -> bool:
@@ -29,21 +34,12 @@ def process_alive(pid: int | None) -> bool:
     if not pid:
         return False
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
+        process = psutil.Process(pid)
+        return process.status() != psutil.STATUS_ZOMBIE and WORKER_MODULE in " ".join(process.cmdline())
+    except psutil.NoSuchProcess:
         return False
-    except PermissionError:
+    except psutil.AccessDenied:  # someone else's process: alive, and not ours to judge
         return True
-    cmdline = Path(f"/proc/{pid}/cmdline")
-    if cmdline.exists():
-        try:
-            text = cmdline.read_bytes().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            return False
-        stat = Path(f"/proc/{pid}/stat").read_text(errors="replace") if Path(f"/proc/{pid}/stat").exists() else ""
-        zombie = stat.rsplit(")", 1)[-1].split()[:1] == ["Z"]
-        return WORKER_MODULE in text and not zombie
-    return True
 
 
 def free_port() -> int:
@@ -72,14 +68,22 @@ class Scheduler:
         self._cancel_sent: dict[int, float] = {}  # job id -> when we asked it to stop
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._lock = FolderLock(self.runs_dir)
+
+    def _lost(self) -> list[Job]:
+        """Jobs marked running whose worker we did not start and is gone (adopted after a restart, then killed)."""
+        return [job for job in self.store.jobs(("running",)) if job.id not in self._children and not process_alive(job.pid)]
 
     def recover(self) -> list[int]:
-        """After a restart: jobs marked running whose worker is gone become interrupted (resumable)."""
-        orphans = [job.id for job in self.store.jobs(("running",)) if not process_alive(job.pid)]
+        """After a restart: jobs marked running whose worker is gone become interrupted (resumable).
+        Workers still alive are adopted: they finish on their own, and `tick` notices if they die."""
+        orphans = [job.id for job in self._lost()]
         self.store.mark_interrupted(orphans, "The app stopped while this job was running; resume it to continue.")
         return orphans
 
     def start(self) -> "Scheduler":
+        """Raises RunsFolderBusy when another app already schedules this runs folder."""
+        self._lock.acquire()
         self.recover()
         self._thread = threading.Thread(target=self._loop, name="job-scheduler", daemon=True)
         self._thread.start()
@@ -102,6 +106,7 @@ class Scheduler:
                 process.wait()
         self.store.mark_interrupted(list(self._children), "The app was stopped; resume the job to continue.")
         self._children.clear()
+        self._lock.release()
 
     def _loop(self) -> None:
         while not self._stop.is_set():
@@ -113,6 +118,7 @@ class Scheduler:
 
     def tick(self) -> None:
         self._reap()
+        self._reap_lost()
         self._enforce_cancels()
         self._start_queued()
 
@@ -131,6 +137,12 @@ class Scheduler:
                     self.store.finish(job_id, "failed", error=f"The training process exited unexpectedly (exit code {code}). "
                                                              "Resume the job to continue from its last finished epoch.")
 
+    def _reap_lost(self) -> None:
+        for job in self._lost():
+            self._cancel_sent.pop(job.id, None)
+            self.store.finish(job.id, "cancelled" if job.cancel_requested else "failed",
+                              error=None if job.cancel_requested else LOST_WORKER)
+
     def _enforce_cancels(self) -> None:
         for job in self.store.jobs(("running",)):
             if not job.cancel_requested:
@@ -147,8 +159,7 @@ class Scheduler:
                 if process is not None:
                     self._signal(process, signal.SIGKILL)
                 elif job.pid and process_alive(job.pid):
-                    os.kill(job.pid, signal.SIGKILL)
-                    self.store.finish(job.id, "cancelled")
+                    os.kill(job.pid, signal.SIGKILL)  # an adopted worker: `_reap_lost` records the cancel
 
     def _running_count(self) -> int:
         adopted = [j for j in self.store.jobs(("running",)) if j.id not in self._children and process_alive(j.pid)]
@@ -156,7 +167,7 @@ class Scheduler:
 
     def _start_queued(self) -> None:
         free = self.max_jobs - self._running_count()
-        for job in self.store.jobs(("queued",))[: max(0, free)]:
+        for job in self.store.queue()[: max(0, free)]:
             self._launch(job)
 
     def _launch(self, job: Job) -> None:

@@ -20,11 +20,23 @@ STATUSES = ("queued", "running", "succeeded", "failed", "cancelled", "interrupte
 FINISHED = ("succeeded", "failed", "cancelled", "interrupted")
 RESUMABLE = ("cancelled", "interrupted", "failed")
 BUSY_TIMEOUT_MS = 60_000
+LARGEST_ID = 2**63 - 1  # SQLite's integers are 64-bit
 
 
 class UnknownJob(LookupError):
-    def __init__(self, job_id: int):
+    def __init__(self, job_id: object):
         super().__init__(f"There is no job {job_id}")
+
+
+def job_number(value: object) -> int:
+    """A job number as typed or sent (int, "12", 12.0), or UnknownJob: never an OverflowError from SQLite."""
+    try:
+        number = int(value) if not isinstance(value, float) or value.is_integer() else None
+    except (TypeError, ValueError, OverflowError):
+        number = None
+    if number is None or not 1 <= number <= LARGEST_ID:
+        raise UnknownJob(str(value)[:40])
+    return number
 
 
 @dataclass(frozen=True)
@@ -41,13 +53,14 @@ class Job:
     metric: str
     best_metric: float | None
     created_at: float
+    queued_at: float | None  # when it last joined the queue: resuming joins at the back
     started_at: float | None
     finished_at: float | None
     pid: int | None
     error: str | None
     checkpoint: str | None
     cancel_requested: bool
-    session: str | None
+    session: str | None  # who started it: the login, or the browser session of an app without logins
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Job":
@@ -86,7 +99,12 @@ def _create_v1(db: sqlite_utils.Database) -> None:
     db["logs"].create_index(["job_id"])
 
 
-MIGRATIONS = [_create_v1]  # MIGRATIONS[i] takes the schema from version i to i + 1
+def _add_queued_at_v2(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE jobs ADD COLUMN queued_at FLOAT")
+    db.execute("UPDATE jobs SET queued_at = created_at")
+
+
+MIGRATIONS = [_create_v1, _add_queued_at_v2]  # MIGRATIONS[i] takes the schema from version i to i + 1
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -128,24 +146,31 @@ class JobStore:
 
     def create(self, name: str, task: str, dataset: str, config: dict[str, Any], epochs: int, metric: str,
                session: str | None = None) -> int:
+        now = time.time()
         with self.db() as db:
             table = db["jobs"].insert({
-                "name": name, "task": task, "dataset": dataset, "config": json.dumps(config), "status": "queued",
-                "epochs": epochs, "metric": metric, "created_at": time.time(), "session": session,
+                "name": name, "task": task, "dataset": dataset, "config": json.dumps(config, allow_nan=False),
+                "status": "queued", "epochs": epochs, "metric": metric, "created_at": now, "queued_at": now,
+                "session": session,
             })
             return table.last_pk
 
-    def get(self, job_id: int) -> Job:
+    def get(self, job_id: object) -> Job:
+        number = job_number(job_id)
         with self.db() as db:
-            rows = list(db["jobs"].rows_where("id = ?", [job_id]))
+            rows = list(db["jobs"].rows_where("id = ?", [number]))
         if not rows:
-            raise UnknownJob(job_id)
+            raise UnknownJob(number)
         return Job.from_row(rows[0])
 
-    def jobs(self, statuses: tuple[str, ...] | None = None) -> list[Job]:
+    def jobs(self, statuses: tuple[str, ...] | None = None, order_by: str = "id") -> list[Job]:
         where = f"status in ({', '.join('?' * len(statuses))})" if statuses else None
         with self.db() as db:
-            return [Job.from_row(r) for r in db["jobs"].rows_where(where, list(statuses or []), order_by="id")]
+            return [Job.from_row(r) for r in db["jobs"].rows_where(where, list(statuses or []), order_by=order_by)]
+
+    def queue(self) -> list[Job]:
+        """Queued jobs, first come first served (a resumed job joins at the back)."""
+        return self.jobs(("queued",), order_by="queued_at, id")
 
     def update(self, job_id: int, **values: Any) -> None:
         with self.db() as db:
@@ -182,7 +207,7 @@ class JobStore:
         epoch). False if the job is in another state."""
         with self.db() as db:
             cursor = db.execute(
-                f"UPDATE jobs SET status = 'queued', cancel_requested = 0, error = NULL, finished_at = NULL, created_at = ? "
+                f"UPDATE jobs SET status = 'queued', cancel_requested = 0, error = NULL, finished_at = NULL, queued_at = ? "
                 f"WHERE id = ? AND status IN ({', '.join('?' * len(RESUMABLE))})", [time.time(), job_id, *RESUMABLE])
             return cursor.rowcount == 1
 
@@ -204,6 +229,11 @@ class JobStore:
         now = time.time()
         with self.db() as db:
             db["metrics"].insert_all([{"job_id": job_id, "time": now, **row} for row in rows])
+
+    def drop_metrics_after(self, job_id: int, epoch: int) -> None:
+        """Forget what an interrupted epoch reported: a resumed job trains it again from its start."""
+        with self.db() as db:
+            db.execute("DELETE FROM metrics WHERE job_id = ? AND epoch > ?", [job_id, epoch])
 
     def metrics(self, job_id: int) -> list[dict[str, Any]]:
         with self.db() as db:

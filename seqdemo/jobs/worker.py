@@ -44,6 +44,9 @@ class JobReporter(Callback):
 
     def on_fit_start(self, trainer: Trainer, steps_per_epoch: int) -> None:
         self.steps_per_epoch = max(1, steps_per_epoch)
+        # an interrupted epoch is trained again from its start: its points would make the curves double back
+        self.store.drop_metrics_after(self.job_id, trainer.epoch)
+        self.store.update(self.job_id, epoch=trainer.epoch, progress=trainer.epoch / trainer.settings.epochs)
         if trainer.epoch:
             self.store.log(self.job_id, f"resuming after epoch {trainer.epoch} of {trainer.settings.epochs}")
         else:
