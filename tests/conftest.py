@@ -6,6 +6,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -76,21 +78,31 @@ def wait_for_http(url: str, process: subprocess.Popen, timeout: float = 90) -> N
     raise TimeoutError(f"{url} did not answer within {timeout}s")
 
 
-@pytest.fixture(scope="session")
-def app_url(tmp_path_factory):
-    """`python app.py` on a free port, with an empty runs folder, for the whole test session."""
+@contextmanager
+def running_app(runs: Path, *flags: str) -> Iterator[tuple[str, subprocess.Popen]]:
+    """`python app.py` on a free port with `runs` as its runs folder: (its URL, its process; read
+    `process.stdout` only after the block). Stopped at the end of the block."""
     port = free_port()
-    runs = tmp_path_factory.mktemp("runs")
-    process = subprocess.Popen([sys.executable, "app.py", "--port", str(port), "--runs-dir", str(runs), "--device", "cpu"],
-                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    process = subprocess.Popen([sys.executable, "app.py", "--port", str(port), "--runs-dir", str(runs), "--device", "cpu",
+                                *flags], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
                                env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"})
     url = f"http://127.0.0.1:{port}/"
     try:
         wait_for_http(url, process)
-        yield url
+        yield url, process
     finally:
         process.terminate()
-        process.wait(timeout=20)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@pytest.fixture(scope="session")
+def app_url(tmp_path_factory):
+    """`python app.py` on a free port, with an empty runs folder, for the whole test session."""
+    with running_app(tmp_path_factory.mktemp("runs")) as (url, _):
+        yield url
 
 
 @pytest.fixture(scope="session")

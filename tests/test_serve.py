@@ -1,11 +1,16 @@
 """The model registry: finds shipped and user-trained checkpoints from their JSON alone, loads lazily."""
 
+import json
 import shutil
 import subprocess
 import sys
 
-from conftest import ROOT
+import pytest
+
+from conftest import ROOT, running_app
 from seqdemo.serve import PredictorCache, list_models
+from seqdemo.serve.registry import unreadable_models
+from seqdemo.train import CheckpointError
 
 
 def test_shipped_sentiment_models_are_listed_with_their_test_accuracy():
@@ -29,3 +34,61 @@ def test_app_help_documents_its_flags():
     shown = subprocess.run([sys.executable, "app.py", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
     for flag in ("--host", "--port", "--share", "--device", "--runs-dir"):
         assert flag in shown
+
+
+def corrupt_runs_folder(runs, good_checkpoint) -> dict[str, object]:
+    """Folders that are not checkpoints in the many ways hand-editing, copying or tampering makes them."""
+    def copy(folder_name: str, **config_changes):
+        folder = runs / folder_name
+        shutil.copytree(good_checkpoint, folder)
+        config = json.loads((folder / "config.json").read_text())
+        config.update(config_changes)
+        (folder / "config.json").write_text(json.dumps(config))
+        return folder
+
+    copy("created-a-number", created=5)
+    copy("name-a-list", name=["a", "b"])
+    copy("vocab-a-path", vocabs=["../../etc/passwd"])
+    deep = runs / "deep"
+    deep.mkdir()
+    (deep / "config.json").write_text("[" * 200_000 + "]" * 200_000)
+    (runs / "folder" / "config.json").mkdir(parents=True)
+    (runs / "nan").mkdir()
+    (runs / "nan" / "config.json").write_text('{"format": "seqdemo.checkpoint/1", "task": "sentiment", "lr": NaN}')
+    return {"good": copy("good"),
+            "huge": copy("huge", hyperparameters={**json.loads((good_checkpoint / "config.json").read_text())["hyperparameters"],
+                                                  "hidden_size": 10**9}),
+            "wide": copy("wide", hyperparameters={**json.loads((good_checkpoint / "config.json").read_text())["hyperparameters"],
+                                                  "hidden_size": 1024, "layers": 4})}  # 400 MB of weights if built
+
+
+def test_a_corrupt_runs_folder_is_skipped_and_tampered_settings_never_allocate(tiny_sentiment_checkpoint, tmp_path,
+                                                                              monkeypatch, cpu):
+    monkeypatch.setenv("SEQDEMO_RUNS_DIR", str(tmp_path))
+    models = corrupt_runs_folder(tmp_path, tiny_sentiment_checkpoint)
+    mine = {e.path.name for e in list_models("sentiment") if not e.shipped}
+    assert mine == {"good", "huge", "wide"}
+    assert {u.path.name for u in unreadable_models()} == {"created-a-number", "name-a-list", "vocab-a-path", "deep",
+                                                          "folder", "nan"}
+    cache = PredictorCache(cpu)
+    assert cache.get(models["good"]).predict("a fine film").label in ("negative", "positive")
+    with pytest.raises(CheckpointError, match="hidden_size must be at most"):
+        cache.get(models["huge"])
+    with pytest.raises(CheckpointError, match="weights do not fit"):  # within bounds, but not what the file holds
+        cache.get(models["wide"])
+    # in a fresh process, so that the peak memory is this load's alone
+    probe = ("import sys, torch; from seqdemo.serve import PredictorCache; from seqdemo.train import CheckpointError\n"
+             "try: PredictorCache(torch.device('cpu')).get(sys.argv[1])\nexcept CheckpointError: pass\n"
+             "print(next(int(line.split()[1]) // 1024 for line in open('/proc/self/status') if line.startswith('VmHWM')))")
+    peak_mb = int(subprocess.run([sys.executable, "-c", probe, str(models["wide"])], cwd=ROOT, capture_output=True, text=True,
+                                 check=True, timeout=120).stdout)
+    assert peak_mb < 450  # torch itself takes about 300 MB; building this model would have added 400 more
+
+
+def test_the_app_starts_with_a_corrupt_runs_folder(tiny_sentiment_checkpoint, tmp_path):
+    corrupt_runs_folder(tmp_path, tiny_sentiment_checkpoint)
+    with running_app(tmp_path) as (_, process):
+        pass
+    output = process.stdout.read()
+    assert "skipping" in output and "nested too deeply" in output
+    assert "Traceback" not in output

@@ -122,7 +122,8 @@ def test_stop_request_ends_training_after_the_current_step(cpu):
 def save_tiny(tmp_path, model=None):
     model = model or tiny_model()
     vocab = Vocab.build([["a", "b"]])
-    return model, save_checkpoint(tmp_path / "ckpt", {"task": "sentiment", "dataset": "imdb"}, model, {"words": vocab},
+    return model, save_checkpoint(tmp_path / "ckpt", {"task": "sentiment", "dataset": "imdb", "hyperparameters": {}}, model,
+                                  {"words": vocab},
                                   {"test": {"accuracy": 0.5}})
 
 

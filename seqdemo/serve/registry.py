@@ -1,10 +1,15 @@
 """Which trained models exist, and a cache of loaded predictors.
 
 Listing reads only each checkpoint's JSON files, so it is cheap enough to redo whenever a picker
-opens; weights load on first use and stay cached. Shipped checkpoints live in
-`checkpoints/<task>/<name>/`, user-trained ones anywhere under the runs folder.
+opens; weights load on first use. Shipped checkpoints live in `checkpoints/<task>/<name>/` and stay
+loaded once used (there are a handful, and every tab needs its own); user-trained ones live anywhere
+under the runs folder, and only the most recently used of them stay loaded.
+
+A folder that is not a valid checkpoint (half-copied, hand-edited, tampered with) never stops the
+app: it is skipped, logged once, and counted in the model pickers' help.
 """
 
+import logging
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -14,9 +19,12 @@ from typing import Any
 import torch
 
 from ..paths import SHIPPED_CHECKPOINTS, runs_dir
-from ..train.checkpoint import CONFIG, METRICS, CheckpointError, read_config, read_json
+from ..train.checkpoint import CONFIG, CheckpointError, read_config, read_metrics
 
-MAX_LOADED = 6  # predictors kept in memory
+log = logging.getLogger(__name__)
+
+MAX_LOADED_TRAINED = 4  # user-trained predictors kept in memory beside the shipped ones
+RUNS_DEPTH = (1, 2, 3)  # runs/<name>/, runs/jobs/<id>/model/, ...
 
 
 @dataclass(frozen=True)
@@ -34,52 +42,88 @@ class ModelEntry:
         return self.metrics.get("test", {})
 
 
-def _entries(root: Path, task: str, shipped: bool, depth: int) -> list[ModelEntry]:
-    entries = []
+@dataclass(frozen=True)
+class Unreadable:
+    path: Path
+    reason: str
+
+
+_warned: set[Path] = set()  # unreadable folders already logged
+
+
+def _scan(root: Path, shipped: bool, depth: int) -> tuple[list[ModelEntry], list[Unreadable]]:
+    entries, unreadable = [], []
     if not root.is_dir():
-        return entries
-    pattern = "/".join(["*"] * depth) + "/" + CONFIG
-    for config_file in sorted(root.glob(pattern)):
+        return entries, unreadable
+    for config_file in sorted(root.glob("/".join(["*"] * depth) + "/" + CONFIG)):
         folder = config_file.parent
-        if folder.name.startswith("."):  # a checkpoint still being written
+        if any(part.startswith(".") for part in folder.relative_to(root).parts):  # still being written
             continue
         try:
             config = read_config(folder)
-            metrics = read_json(folder / METRICS)
-        except CheckpointError:
+            metrics = read_metrics(folder)
+        except CheckpointError as error:
+            unreadable.append(Unreadable(folder, str(error)))
+            if folder not in _warned:
+                _warned.add(folder)
+                log.warning("skipping a folder that is not a readable checkpoint: %s", error)
             continue
-        if config.get("task") == task:
-            entries.append(ModelEntry(folder, config.get("name") or folder.name, task, config.get("dataset", "?"),
-                                      shipped, config, metrics))
-    return entries
+        entries.append(ModelEntry(folder, config.get("name") or folder.name, config["task"], config["dataset"], shipped,
+                                  config, metrics))
+    return entries, unreadable
+
+
+def scan_models() -> tuple[list[ModelEntry], list[Unreadable]]:
+    """Every readable checkpoint (shipped first, then the user's, oldest first), and the folders that are not."""
+    shipped, unreadable = [], []
+    for task_folder in sorted(SHIPPED_CHECKPOINTS.glob("*")):
+        found, bad = _scan(task_folder, shipped=True, depth=1)
+        shipped += found
+        unreadable += bad
+    trained = []
+    for depth in RUNS_DEPTH:
+        found, bad = _scan(runs_dir(), shipped=False, depth=depth)
+        trained += found
+        unreadable += bad
+    return shipped + sorted(trained, key=lambda e: e.config.get("created", "")), unreadable
 
 
 def list_models(task: str) -> list[ModelEntry]:
     """Shipped models first, then the user's, newest last."""
-    shipped = _entries(SHIPPED_CHECKPOINTS / task, task, shipped=True, depth=1)
-    trained = [e for depth in (1, 2, 3) for e in _entries(runs_dir(), task, shipped=False, depth=depth)]
-    return shipped + sorted(trained, key=lambda e: e.config.get("created", ""))
+    return [entry for entry in scan_models()[0] if entry.task == task]
+
+
+def unreadable_models() -> list[Unreadable]:
+    return scan_models()[1]
 
 
 class PredictorCache:
-    """Loads each checkpoint once (per device) and hands the same predictor to every caller."""
+    """Loads each checkpoint once (per device) and hands the same predictor to every caller. Shipped models
+    stay loaded; of the user's, the `MAX_LOADED_TRAINED` used most recently."""
 
     def __init__(self, device: torch.device):
         self.device = device
         self._lock = threading.Lock()
-        self._loaded: OrderedDict[Path, Any] = OrderedDict()
+        self._shipped: dict[Path, Any] = {}
+        self._trained: OrderedDict[Path, Any] = OrderedDict()
 
     def get(self, path: Path):
         from ..tasks.runner import load_model
 
         path = Path(path).resolve()
+        shipped = path.is_relative_to(SHIPPED_CHECKPOINTS.resolve())
         with self._lock:
-            if path in self._loaded:
-                self._loaded.move_to_end(path)
-                return self._loaded[path]
+            if path in self._shipped:
+                return self._shipped[path]
+            if path in self._trained:
+                self._trained.move_to_end(path)
+                return self._trained[path]
             task, hparams, model, checkpoint = load_model(path, self.device)
             predictor = task.predictor(model, hparams, checkpoint)
-            self._loaded[path] = predictor
-            while len(self._loaded) > MAX_LOADED:
-                self._loaded.popitem(last=False)
+            if shipped:
+                self._shipped[path] = predictor
+            else:
+                self._trained[path] = predictor
+                while len(self._trained) > MAX_LOADED_TRAINED:
+                    self._trained.popitem(last=False)
             return predictor

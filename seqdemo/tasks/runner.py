@@ -9,9 +9,9 @@ from typing import Any
 import torch
 
 from ..data import Splits
-from ..hparams import Problem, to_dict
-from ..train import (Callback, Trainer, describe_device, distributed, load_checkpoint, save_checkpoint,
-                     seed_everything)
+from ..hparams import Problem, from_dict, to_dict
+from ..train import (Callback, CheckpointError, Trainer, describe_device, distributed, load_checkpoint,
+                     save_checkpoint, seed_everything)
 from ..train.atomic import atomic_directory
 from ..train.checkpoint import command_line, library_versions, read_vocabs, write_vocabs
 from ..train.state import EpochState, has_state, load_state
@@ -111,15 +111,41 @@ def _run_vocabs(task, hparams, dataset: str, train_records, state_dir: Path | No
 
 
 def load_model(path: Path, device: torch.device):
-    """(task, hyperparameters, model in eval mode, checkpoint) for a checkpoint folder."""
-    from ..hparams import from_dict
+    """(task, hyperparameters, model in eval mode, checkpoint) for a checkpoint folder.
 
+    A checkpoint is data from anywhere: its settings are checked with the bounds training uses, and the
+    model is first built on the meta device (no memory) so that its tensor shapes can be compared with the
+    file's before anything is allocated. Every failure is a CheckpointError saying why."""
     checkpoint = load_checkpoint(path)
-    task = get_task(checkpoint.task)
-    hparams = from_dict(task.Hyperparameters, checkpoint.config["hyperparameters"])
-    model = task.build_model(hparams, checkpoint.config["dataset"], checkpoint.vocabs, pretrained=False)
-    model.load_state_dict(checkpoint.state_dict)
+    try:
+        task = get_task(checkpoint.task)
+        hparams = from_dict(task.Hyperparameters, checkpoint.config["hyperparameters"])
+    except (TypeError, ValueError) as error:
+        raise CheckpointError(f"{path}: its settings cannot be read ({error})") from None
+    dataset = checkpoint.config["dataset"]
+    problems = task.check(hparams, dataset)
+    if problems:
+        raise CheckpointError(f"{path}: its settings are not allowed: " + "; ".join(map(str, problems[:3])))
+    try:
+        with torch.device("meta"):
+            skeleton = task.build_model(hparams, dataset, checkpoint.vocabs, pretrained=False)
+        _check_shapes(skeleton, checkpoint.state_dict, path)
+        model = task.build_model(hparams, dataset, checkpoint.vocabs, pretrained=False)
+        model.load_state_dict(checkpoint.state_dict)
+    except CheckpointError:
+        raise
+    except (RuntimeError, ValueError, TypeError, KeyError, IndexError) as error:
+        raise CheckpointError(f"{path}: the model cannot be built from it ({type(error).__name__}: {error})") from None
     return task, hparams, model.to(device).eval(), checkpoint
+
+
+def _check_shapes(skeleton: torch.nn.Module, weights: dict[str, torch.Tensor], path: Path) -> None:
+    expected = {name: tuple(tensor.shape) for name, tensor in skeleton.state_dict().items()}
+    found = {name: tuple(tensor.shape) for name, tensor in weights.items()}
+    if expected != found:
+        differ = sorted(name for name in expected.keys() | found.keys() if expected.get(name) != found.get(name))
+        raise CheckpointError(f"{path}: its weights do not fit its settings ({', '.join(differ[:3])}"
+                              f"{' ...' if len(differ) > 3 else ''})")
 
 
 def evaluate(path: Path, split: str, device: torch.device, limit: int | None = None) -> dict[str, Any]:

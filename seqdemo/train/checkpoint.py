@@ -12,6 +12,7 @@ only when complete, so a crash never leaves a half-written checkpoint that would
 import json
 import os
 import platform
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -89,7 +90,7 @@ def read_vocabs(folder: Path, names: list[str]) -> dict[str, Vocab | SeriesScale
     for name in names:
         try:
             vocabs[name] = _load_fitted(Path(folder) / _vocab_file(name))
-        except (OSError, ValueError) as error:
+        except (OSError, ValueError, TypeError, RecursionError) as error:
             raise CheckpointError(f"{folder}: vocabulary '{name}' cannot be read ({error})") from None
     return vocabs
 
@@ -113,23 +114,73 @@ def save_checkpoint(path: Path, config: dict[str, Any], model: torch.nn.Module, 
     return Path(path)
 
 
+MAX_JSON_BYTES = 5_000_000  # a config or metrics file is a few kilobytes
+
+
 def read_json(path: Path) -> dict[str, Any]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        if path.stat().st_size > MAX_JSON_BYTES:
+            raise CheckpointError(f"{path} is larger than any checkpoint file should be")
+        data = json.loads(path.read_text(encoding="utf-8"), parse_constant=_refuse_constant)
     except FileNotFoundError:
         raise CheckpointError(f"{path.parent} is not a checkpoint: {path.name} is missing") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    except (json.JSONDecodeError, UnicodeDecodeError, ValueError) as error:
         raise CheckpointError(f"{path} is not valid JSON: {error}") from None
+    except RecursionError:
+        raise CheckpointError(f"{path} is nested too deeply to be a checkpoint file") from None
+    except OSError as error:  # a folder where the file belongs, no permission, ...
+        raise CheckpointError(f"{path} cannot be read: {error.strerror or error}") from None
     if not isinstance(data, dict):
         raise CheckpointError(f"{path} must hold a JSON object")
     return data
 
 
-def read_config(path: Path) -> dict[str, Any]:
-    config = read_json(Path(path) / CONFIG)
+def _refuse_constant(name: str) -> float:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+# what every part of the app may rely on in a config.json: key -> (type, required)
+CONFIG_SCHEMA = {"task": (str, True), "dataset": (str, True), "hyperparameters": (dict, True), "name": (str, False),
+                 "created": (str, False), "command": (str, False), "data_sizes": (dict, False), "parameters": (int, False),
+                 "vocabs": (list, False)}
+VOCAB_NAME = re.compile(r"[a-z][a-z_]{0,30}")  # becomes part of a file name: no paths
+
+
+def check_config(config: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The config itself, or CheckpointError naming the first key of the wrong kind."""
     if config.get("format") != FORMAT:
         raise CheckpointError(f"{path} has an unknown checkpoint format {config.get('format')!r}; expected {FORMAT}")
+    for key, (kind, required) in CONFIG_SCHEMA.items():
+        if key not in config:
+            if required:
+                raise CheckpointError(f"{path}: config.json has no {key!r}")
+        elif not isinstance(config[key], kind) or isinstance(config[key], bool):
+            raise CheckpointError(f"{path}: {key!r} in config.json must be a {kind.__name__}")
+    if not all(isinstance(name, str) and VOCAB_NAME.fullmatch(name) for name in config.get("vocabs", [])):
+        raise CheckpointError(f"{path}: config.json names a vocabulary that cannot be a file name")
+    if not all(isinstance(v, int) and not isinstance(v, bool) for v in config.get("data_sizes", {}).values()):
+        raise CheckpointError(f"{path}: 'data_sizes' in config.json must hold whole numbers")
     return config
+
+
+def check_metrics(metrics: dict[str, Any], path: Path) -> dict[str, Any]:
+    """Figures the model pickers and cards show must be numbers."""
+    for split in ("test", "validation"):
+        figures = metrics.get(split, {})
+        if not isinstance(figures, dict) or not all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) for v in figures.values()):
+            raise CheckpointError(f"{path}: the {split} figures in metrics.json must be numbers")
+    if not isinstance(metrics.get("history", []), list):
+        raise CheckpointError(f"{path}: 'history' in metrics.json must be a list")
+    return metrics
+
+
+def read_config(path: Path) -> dict[str, Any]:
+    return check_config(read_json(Path(path) / CONFIG), Path(path))
+
+
+def read_metrics(path: Path) -> dict[str, Any]:
+    return check_metrics(read_json(Path(path) / METRICS), Path(path))
 
 
 def load_checkpoint(path: Path) -> Checkpoint:
@@ -146,4 +197,4 @@ def load_checkpoint(path: Path) -> Checkpoint:
     except (SafetensorError, OSError, ValueError) as error:
         raise CheckpointError(f"{path / WEIGHTS} is not a valid safetensors file ({error})") from None
     vocabs = read_vocabs(path, config.get("vocabs", []))
-    return Checkpoint(path=path, config=config, state_dict=state_dict, vocabs=vocabs, metrics=read_json(path / METRICS))
+    return Checkpoint(path=path, config=config, state_dict=state_dict, vocabs=vocabs, metrics=read_metrics(path))
