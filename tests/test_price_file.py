@@ -161,3 +161,35 @@ def test_the_first_fault_in_the_documented_order_is_reported(tmp_path):
     text = "Date,Close\n2024-01-05,1\n2024-01-02,abc\n2024-01-03,\nsoon,1\n"  # unsorted, number, missing, date
     assert fault(write(tmp_path, text)).code == "csv_date"
     assert fault(write(tmp_path, text.replace("soon", "2024-01-04"))).code == "csv_missing"
+
+
+def test_a_row_of_five_million_commas_is_refused_at_once_without_a_frame(tmp_path):
+    import tracemalloc
+
+    path = write(tmp_path, HEADER + "2001-09-06,1,1,1,1,1,1" + "," * 5_000_000 + "\n" + ROWS)
+    tracemalloc.start()
+    try:
+        error = fault(path)
+        peak_mb = tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+    assert (error.code, error.params["row"], error.params["count"]) == ("csv_fields", 2, 5_000_007)
+    assert peak_mb < 200  # a frame of that row took 7 GB
+
+
+def test_one_trailing_empty_cell_is_fine_more_is_not(tmp_path):
+    assert len(read_price_file(write(tmp_path, "Date,Close\n2024-01-02,1,\n2024-01-03,2,\n"), 1)) == 2
+    assert fault(write(tmp_path, "Date,Close\n2024-01-02,1,,\n")).code == "csv_fields"
+
+
+def test_a_header_wider_than_any_price_file_is_refused(tmp_path):
+    error = fault(write(tmp_path, "Date,Close" + ",x" * 1000 + "\n2024-01-02,1\n"))
+    assert (error.code, error.params["count"]) == ("csv_too_wide", 1002)
+
+
+def test_only_the_most_recent_rows_are_read_and_the_file_size_is_remembered(tmp_path):
+    days = pd.bdate_range("1990-01-01", periods=30_000)
+    text = "Date,Close\n" + "".join(f"{day:%Y-%m-%d},{100 + i % 7}\n" for i, day in enumerate(days))
+    frame = read_price_file(write(tmp_path, text), 1, max_rows=1000)
+    assert len(frame) == 1000 and frame.attrs["rows_in_file"] == 30_000
+    assert frame["Date"].iloc[-1] == days[-1] and frame["Date"].iloc[0] == days[-1000]

@@ -26,6 +26,7 @@ from ..train import TrainingHyperparameters
 from .base import Task
 
 MEDIAN = QUANTILES.index(0.5)
+ORIGINS_PER_BATCH = 1024  # forecasts computed at once: a backtest over a long series must not ask for one huge tensor
 
 
 def shortest_window(window: int) -> int:
@@ -36,8 +37,12 @@ def shortest_window(window: int) -> int:
 def forecast_levels(model: SeriesForecaster, scaler: SeriesScaler, series: PreparedSeries, ends: np.ndarray,
                     window: int) -> np.ndarray:
     """Level quantiles for forecasts made at each origin of a readable series: [origins, horizon, quantiles]."""
-    windows = gather_windows(np.nan_to_num(series.features), ends, window)  # [origins, window, features]
-    scaled = model.predict(torch.from_numpy(windows).to(next(model.parameters()).device)).cpu().numpy()
+    features, device = np.nan_to_num(series.features), next(model.parameters()).device
+    parts = []
+    for start in range(0, len(ends), ORIGINS_PER_BATCH):
+        windows = gather_windows(features, ends[start:start + ORIGINS_PER_BATCH], window)  # [batch, window, features]
+        parts.append(model.predict(torch.from_numpy(windows).to(device)).cpu().numpy())  # [batch, horizon, quantiles]
+    scaled = np.concatenate(parts) if parts else np.empty((0, model.horizon, len(QUANTILES)), dtype=np.float32)
     return scaler.levels(series.levels[ends], scaled)
 
 

@@ -14,6 +14,10 @@ The accepted format is what Yahoo Finance, most brokers and spreadsheets export:
   (01/02/2024). A UTC offset after a time is dropped: the date is the exchange's own.
 - Numbers may have a leading "$" and thousands commas ("1,234.5", quoted). Prices must be above 0,
   volumes at least 0; no gaps longer than MAX_GAP_DAYS calendar days.
+- Only the most recent MAX_ROWS rows are read (the result's `attrs["rows_in_file"]` says how many the
+  file has), so the work a file causes is bounded by these limits, not by what it contains: rows are
+  read one at a time, a row with more cells than the header is refused when it is met, and only the
+  columns used are kept.
 
 Every fault raises BadInput naming the first bad row as a spreadsheet shows it (the header is row 1).
 """
@@ -21,6 +25,7 @@ Every fault raises BadInput naming the first bad row as a spreadsheet shows it (
 import csv
 import io
 import os
+from collections import deque
 from math import inf
 from pathlib import Path
 
@@ -28,7 +33,9 @@ import pandas as pd
 
 from .base import BadInput
 
-MAX_FILE_BYTES = 50_000_000
+MAX_FILE_BYTES = 20_000_000  # about 400,000 rows of daily prices
+MAX_ROWS = 10_000  # the most recent rows a forecast and its backtest read: about 40 years of trading days
+MAX_COLUMNS = 100
 MAX_GAP_DAYS = 10  # calendar days between consecutive rows; the longest market closures (9/11) gave 7
 COLUMNS = ("Date", "Open", "High", "Low", "Close", "Volume")  # the result's columns, in this order
 MISSING = {"", "na", "n/a", "#n/a", "nan", "null", "none"}  # what exports write for an empty cell
@@ -36,20 +43,15 @@ _THOUSANDS = r"[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?"
 _UTC_OFFSET = r"(\d\d:\d\d(?::\d\d(?:\.\d+)?)?)\s*(?:Z|[+-]\d\d:?\d\d)$"  # after a time only
 
 
-def read_price_file(path: str | Path, min_rows: int, *, max_bytes: int = MAX_FILE_BYTES) -> pd.DataFrame:
-    """Date, Close and whichever of Open/High/Low/Volume the file has, oldest first, index 0..n-1."""
-    header_row, header, rows = _read_rows(path, max_bytes)
-    used = _pick_columns(header)  # canonical name -> position in the file, in file order
+def read_price_file(path: str | Path, min_rows: int, *, max_bytes: int = MAX_FILE_BYTES,
+                    max_rows: int = MAX_ROWS) -> pd.DataFrame:
+    """Date, Close and whichever of Open/High/Low/Volume the file has, oldest first, index 0..n-1: the last
+    `max_rows` rows of the file, which has `attrs["rows_in_file"]` rows in all."""
+    header_row, header, used, rows, rows_in_file = _read_rows(path, max_bytes, max_rows)
     labels = {name: header[i].strip() for name, i in used.items()}  # as the user wrote them, for messages
-    width = len(header)
-    for number, fields in rows:
-        if len(fields) > width and "".join(fields[width:]).strip():
-            raise BadInput("csv_fields", f"Row {number} has {len(fields)} cells but the header (row {header_row}) has "
-                           f"{width}. Is a number with a comma not in quotes?", row=number, count=len(fields),
-                           expected=width)
-    table = pd.DataFrame([fields for _, fields in rows], index=[number for number, _ in rows], dtype=str)
-    table = table.reindex(columns=range(width)).fillna("").astype(str)  # a short row's missing cells are empty
-    cells = pd.DataFrame({name: table[i].str.strip() for name, i in used.items()})
+    numbers_of_rows = [number for number, _ in rows]
+    cells = pd.DataFrame({name: pd.Series([row[k] for _, row in rows], index=numbers_of_rows, dtype=str).str.strip()
+                          for k, name in enumerate(used)})
 
     missing = pd.DataFrame({name: column.str.lower().isin(MISSING) for name, column in cells.items()})
     dates = _parse_dates(cells["Date"].where(~missing["Date"], ""))
@@ -84,11 +86,15 @@ def read_price_file(path: str | Path, min_rows: int, *, max_bytes: int = MAX_FIL
         raise BadInput("csv_too_short", f"The file has {len(dates)} rows of prices; at least {min_rows} are needed.",
                        rows=len(dates), minimum=min_rows)
     result = numbers.assign(Date=dates)
-    return result[[name for name in COLUMNS if name in result]].reset_index(drop=True)
+    result = result[[name for name in COLUMNS if name in result]].reset_index(drop=True)
+    result.attrs["rows_in_file"] = rows_in_file
+    return result
 
 
-def _read_rows(path: str | Path, max_bytes: int) -> tuple[int, list[str], list[tuple[int, list[str]]]]:
-    """(header's row number, header, [(row number, cells)] of the non-blank rows below it)."""
+def _read_rows(path: str | Path, max_bytes: int, max_rows: int
+               ) -> tuple[int, list[str], dict[str, int], list[tuple[int, list[str]]], int]:
+    """(header's row number, header, used columns, [(row number, the used cells)] of the last `max_rows`
+    non-blank rows below the header, how many such rows the file has)."""
     unreadable = BadInput("csv_unreadable", "The file cannot be read as a UTF-8 text CSV file.")
     try:
         size = os.path.getsize(path)
@@ -103,14 +109,32 @@ def _read_rows(path: str | Path, max_bytes: int) -> tuple[int, list[str], list[t
             text = file.read()
         if "\x00" in text:
             raise unreadable
-        rows = [(number, fields) for number, fields in enumerate(csv.reader(io.StringIO(text)), start=1)
-                if "".join(fields).strip()]
+        header_row, header, used, kept, count = 0, [], {}, deque(maxlen=max_rows), 0
+        for number, fields in enumerate(csv.reader(io.StringIO(text)), start=1):
+            if not any(field.strip() for field in fields):
+                continue
+            if not header:
+                header_row, header = number, fields
+                if len(header) > MAX_COLUMNS:
+                    raise BadInput("csv_too_wide", f"The header has {len(header):,} columns; a price file has at most "
+                                   f"{MAX_COLUMNS}.", count=len(header), limit=MAX_COLUMNS)
+                used = _pick_columns(header)
+                continue
+            _check_width(number, fields, len(header), header_row)
+            kept.append((number, [fields[i] if i < len(fields) else "" for i in used.values()]))
+            count += 1
     except (OSError, UnicodeDecodeError, csv.Error):
         raise unreadable from None
-    if not rows:
+    if not header:
         raise BadInput("csv_empty", "The file is empty: it needs a header row (Date, Close, ...) and rows of prices.")
-    (header_row, header), *rows = rows
-    return header_row, header, rows
+    return header_row, header, used, list(kept), count
+
+
+def _check_width(number: int, fields: list[str], width: int, header_row: int) -> None:
+    """A row may have one empty cell more than the header (many exports end every line with a comma), no more."""
+    if len(fields) > width and (len(fields) > width + 1 or fields[width].strip()):
+        raise BadInput("csv_fields", f"Row {number} has {len(fields):,} cells but the header (row {header_row}) has "
+                       f"{width}. Is a number with a comma not in quotes?", row=number, count=len(fields), expected=width)
 
 
 def _pick_columns(header: list[str]) -> dict[str, int]:

@@ -124,6 +124,7 @@ class StockForecast:
     test_start: pd.Timestamp | None
     window: int
     horizon: int
+    rows_in_file: int  # an uploaded file may have more rows than `history`, which holds the most recent ones
 
     @property
     def beats_persistence(self) -> bool | None:
@@ -182,7 +183,7 @@ class StockForecaster:
                      "drift": drift(series.levels, end, horizon, relative=True)[0]}
         dates = list(pd.bdate_range(frame["Date"].iloc[-1] + pd.offsets.BDay(1), periods=horizon))
         return StockForecast(name, frame, dates, quantiles, baselines, self.backtest(series, test_start, window, horizon),
-                             test_start, window, horizon)
+                             test_start, window, horizon, frame.attrs.get("rows_in_file", len(frame)))
 
     def backtest(self, series: PreparedSeries, test_start: pd.Timestamp, window: int, horizon: int) -> Backtest | None:
         """Rolling origin: a forecast from every day whose `horizon`-day target falls in the test period."""

@@ -9,11 +9,12 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from ..data.time_series import TICKERS
+from ..series.scores import skill
 from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.forecasting import shortest_window
 from ..tasks.stocks import StockForecast
-from .i18n import Localizer, t
+from .i18n import Localizer, t, t_user
 from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
 
 TASK = get_task("stocks")
@@ -60,14 +61,18 @@ def percent(value: float | None) -> str:
     return "—" if value is None or math.isnan(value) else f"{value:.1%}"
 
 
+def signed(value: float) -> str:
+    """A skill score; undefined (persistence was exact, so nothing can beat it) shows as a dash."""
+    return "—" if math.isnan(value) else f"{value:+.3f}"
+
+
 def scores_table(forecast: StockForecast, lang: str) -> pd.DataFrame | None:
     if forecast.backtest is None:
         return None
     s = forecast.backtest.scores
     rows = [[t(f"stocks.forecast.{name}", lang), f"{s[f'{name}_mae']:.2f}", f"{s[f'{name}_rmse']:.2f}",
              f"{s[f'{name}_mape']:.2f} %", percent(s[f"{name}_direction"]),
-             f"{s['skill_vs_persistence']:+.3f}" if name == "model" else ("0" if name == "persistence" else
-                                                                          f"{1 - s['drift_rmse'] / s['persistence_rmse']:+.3f}")]
+             signed(skill(s[f"{name}_rmse"], s["persistence_rmse"]))]
             for name in FORECASTS]
     columns = [t(key, lang) for key in TABLE_COLUMNS]
     return pd.DataFrame(rows, columns=columns)
@@ -77,10 +82,13 @@ def verdict(forecast: StockForecast, lang: str) -> str:
     if forecast.backtest is None:
         return t("stocks.no_backtest", lang)
     s, dates = forecast.backtest.scores, forecast.backtest.dates
+    score = s["skill_vs_persistence"]
     values = {"horizon": forecast.horizon, "origins": len(dates), "start": f"{pd.Timestamp(dates.min()):%Y-%m-%d}",
               "end": f"{pd.Timestamp(dates.max()):%Y-%m-%d}", "model": s["model_rmse"], "persistence": s["persistence_rmse"],
-              "skill": s["skill_vs_persistence"]}
-    if abs(values["skill"]) < TIE:
+              "skill": signed(score)}
+    if math.isnan(score):  # persistence was exact over the whole backtest
+        return t("stocks.verdict.ties" if values["model"] == 0 else "stocks.verdict.loses", lang, **values)
+    if abs(score) < TIE:
         return t("stocks.verdict.ties", lang, **values)
     return t("stocks.verdict.beats" if forecast.beats_persistence else "stocks.verdict.loses", lang, **values)
 
@@ -92,7 +100,11 @@ def forecast_prices(ticker: str, upload: str | None, window: int, horizon: int, 
     _, forecast, problem = ask(TASK, path, lang, cache, source or "", horizon=int(horizon), window=int(window))
     if forecast is None:
         return None, "", None, problem
-    status = t("stocks.using_file", lang, name=forecast.name, rows=len(forecast.history)) if upload else ""
+    status = ""
+    if upload:
+        status = t_user("stocks.using_file", lang, name=forecast.name, rows=f"{forecast.rows_in_file:,}")
+        if forecast.rows_in_file > len(forecast.history):
+            status += " " + t("stocks.rows_capped", lang, read=f"{len(forecast.history):,}")
     return chart(forecast, lang), verdict(forecast, lang), scores_table(forecast, lang), status
 
 
@@ -159,7 +171,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         return forecast_prices(ticker_, upload_, window_, horizon_, path, lang_, cache)
 
     inputs, outputs = [ticker, upload, window, horizon, model, lang], [figure, judgement, table, status]
-    submit.click(run, inputs, outputs, concurrency_limit=4)
+    submit.click(run, inputs, outputs, concurrency_limit=4, api_name="forecast_stocks")
     ticker.input(lambda: None, None, upload).then(run, inputs, outputs)
     upload.upload(run, inputs, outputs)
     model.change(model_card, [model, lang], card).then(slider_updates, model, [window, horizon])
