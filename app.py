@@ -6,7 +6,7 @@ from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home, before gradio is imported
 
-MAX_QUEUED_PER_SHARED_SESSION = 3  # with --share, how many jobs one login may have waiting or running
+MAX_QUEUED_PER_SHARED_SESSION = 3  # on a shared app, how many jobs one login may have waiting or running
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -33,25 +33,43 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def is_loopback(host: str) -> bool:
+    import ipaddress
+
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
     os.environ["SEQDEMO_RUNS_DIR"] = str(args.runs_dir.resolve())  # inherited by worker processes
 
-    from seqdemo.jobs.service import JobService
+    from seqdemo.jobs.lock import RunsFolderBusy
+    from seqdemo.jobs.service import Access, JobService
     from seqdemo.train.device import resolve_device
     from seqdemo.ui import build_app
-    from seqdemo.ui.app import CSS
+    from seqdemo.ui.app import CSS, MAX_UPLOAD_BYTES, SESSIONS_KEPT
+    from seqdemo.ui.logins import LoginGuard
 
     device = resolve_device(args.device)
-    # A public link without a login would let anyone on the internet start jobs on this machine.
-    jobs = JobService(args.runs_dir, device=device.type, max_jobs=args.max_jobs,
-                      start_allowed=not args.share or bool(args.auth),
-                      max_queued_per_session=MAX_QUEUED_PER_SHARED_SESSION if args.share else None).start()
+    # Strangers must not start, stop or read other people's jobs: see seqdemo.jobs.service.Access.
+    shared = args.share or not is_loopback(args.host)
+    access = Access(shared=shared, logins=bool(args.auth),
+                    max_active_per_login=MAX_QUEUED_PER_SHARED_SESSION if shared else None)
+    try:
+        jobs = JobService(args.runs_dir, device=device.type, max_jobs=args.max_jobs, access=access).start()
+    except RunsFolderBusy as error:
+        raise SystemExit(f"error: {error}") from None
     app = build_app(device, jobs)
     app.queue(default_concurrency_limit=4)
-    auth = [tuple(pair.split(":", 1)) for pair in args.auth] or None
+    auth = LoginGuard(dict(pair.split(":", 1) for pair in args.auth)).verify if args.auth else None
     try:
-        app.launch(server_name=args.host, server_port=args.port, share=args.share, auth=auth, css=CSS, show_error=False)
+        app.launch(server_name=args.host, server_port=args.port, share=args.share, auth=auth, css=CSS, show_error=False,
+                   max_file_size=MAX_UPLOAD_BYTES, state_session_capacity=SESSIONS_KEPT)
     finally:
         jobs.stop()
 

@@ -14,14 +14,21 @@ STRINGS: dict[str, dict[str, str]] = {
     "problem.choice": {"en": "{name} must be one of {choices}; got {value}", "zh": "{name} 必须是以下之一：{choices}；当前为 {value}"},
     "problem.low": {"en": "{name} must be at least {bound}; got {value}", "zh": "{name} 不能小于 {bound}；当前为 {value}"},
     "problem.high": {"en": "{name} must be at most {bound}; got {value}", "zh": "{name} 不能大于 {bound}；当前为 {value}"},
+    "problem.not_finite": {"en": "{name} must be a finite number; got {value}", "zh": "{name} 必须是有限的数；当前为 {value}"},
     "problem.dataset": {"en": "Unknown dataset '{dataset}' for {task}; choose one of {choices}",
                         "zh": "{task} 没有名为“{dataset}”的数据集；可选：{choices}"},
     "problem.values": {"en": "These settings cannot be read: {error}", "zh": "无法读取这些设置：{error}"},
     "jobs.refused_share": {
-        "en": "This app is shared through a public link without a password, so it does not start training jobs. "
-              "Restart it with --auth user:password to allow them.",
-        "zh": "此应用通过公开链接共享且未设置密码，因此不允许启动训练任务。请加上 --auth 用户名:密码 重新启动。",
+        "en": "This app is shared (a public link, or open to other machines) without logins, so it does not start "
+              "training jobs. Restart it with --auth user:password to allow them.",
+        "zh": "此应用已共享（公开链接，或对其他机器开放）且没有登录，因此不允许启动训练任务。请加上 --auth 用户名:密码 重新启动。",
     },
+    "jobs.not_yours": {"en": "Job #{id} was started by another login: only that login may cancel, resume or delete it.",
+                       "zh": "任务 #{id} 由其他账号启动：只有该账号可以取消、继续或删除它。"},
+    "jobs.refused_share_change": {
+        "en": "This app is shared through a public link without logins, so jobs cannot be cancelled, resumed or deleted "
+              "from it (job #{id}). Use the command line on the machine that runs it.",
+        "zh": "此应用通过公开链接共享且没有登录，因此不能在这里取消、继续或删除任务（任务 #{id}）。请在运行它的机器上使用命令行。"},
     "jobs.too_many": {"en": "You already have {limit} jobs waiting or running; wait for one to finish.",
                       "zh": "你已有 {limit} 个任务在排队或运行，请等其中一个结束。"},
     "jobs.not_resumable": {"en": "This job is {status}; only cancelled, interrupted or failed jobs can be resumed.",
@@ -223,6 +230,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "**#{id} {name}**：{status} · {progress} · 第 {epoch}/{epochs} 轮 · 已用 {elapsed} · 剩余 {eta} · 最佳验证 {metric} {best}",
     },
     "train.error": {"en": "⚠️ {error}", "zh": "⚠️ {error}"},
+    "train.details_private": {"en": "Its settings, curves and log are shown only to the login that started it.",
+                              "zh": "它的设置、曲线和日志只对启动它的账号显示。"},
     "train.done": {"en": "✅ Its model is now in the **{task}** tab's model picker.", "zh": "✅ 它的模型已出现在**{task}**标签页的模型列表中。"},
     "train.settings": {"en": "Settings of this job", "zh": "此任务的设置"},
     "train.log": {"en": "Log (latest lines)", "zh": "日志（最新）"},
@@ -435,24 +444,26 @@ STRINGS: dict[str, dict[str, str]] = {
     "stocks.column.coverage": {"en": "inside 80 % interval", "zh": "落在 80% 区间内"},
     "stocks.verdict.beats": {
         "en": "✅ **On {origins} forecasts {horizon} day(s) ahead ({start} to {end}), this model beats persistence**: "
-              "RMSE {model:.2f} against {persistence:.2f} (skill {skill:+.3f}; 0 means no better).",
+              "RMSE {model:.2f} against {persistence:.2f} (skill {skill}; 0 means no better).",
         "zh": "✅ **在 {start} 至 {end} 的 {origins} 次提前 {horizon} 天的预测中，这个模型胜过持平预测**："
-              "RMSE {model:.2f}，持平为 {persistence:.2f}（技能分 {skill:+.3f}；0 表示没有更好）。"},
+              "RMSE {model:.2f}，持平为 {persistence:.2f}（技能分 {skill}；0 表示没有更好）。"},
     "stocks.verdict.loses": {
         "en": "❌ **On {origins} forecasts {horizon} day(s) ahead ({start} to {end}), this model does not beat "
-              "persistence**: RMSE {model:.2f} against {persistence:.2f} (skill {skill:+.3f}). Saying “tomorrow = today” "
+              "persistence**: RMSE {model:.2f} against {persistence:.2f} (skill {skill}). Saying “tomorrow = today” "
               "would have done as well or better.",
         "zh": "❌ **在 {start} 至 {end} 的 {origins} 次提前 {horizon} 天的预测中，这个模型没有胜过持平预测**："
-              "RMSE {model:.2f}，持平为 {persistence:.2f}（技能分 {skill:+.3f}）。直接说“明天 = 今天”也一样好或更好。"},
+              "RMSE {model:.2f}，持平为 {persistence:.2f}（技能分 {skill}）。直接说“明天 = 今天”也一样好或更好。"},
     "stocks.verdict.ties": {
         "en": "🟰 **On {origins} forecasts {horizon} day(s) ahead ({start} to {end}), this model is no better than "
-              "persistence**: RMSE {model:.2f} against {persistence:.2f} (skill {skill:+.3f}, within ±0.01 of a tie). "
+              "persistence**: RMSE {model:.2f} against {persistence:.2f} (skill {skill}, within ±0.01 of a tie). "
               "Saying “tomorrow = today” does about as well.",
         "zh": "🟰 **在 {start} 至 {end} 的 {origins} 次提前 {horizon} 天的预测中，这个模型并不比持平预测好**："
-              "RMSE {model:.2f}，持平为 {persistence:.2f}（技能分 {skill:+.3f}，与打平相差不到 0.01）。"
+              "RMSE {model:.2f}，持平为 {persistence:.2f}（技能分 {skill}，与打平相差不到 0.01）。"
               "直接说“明天 = 今天”也差不多一样好。"},
     "stocks.no_backtest": {"en": "The file is too short to backtest at this horizon.", "zh": "文件太短，无法在这个预测长度上回测。"},
     "stocks.using_file": {"en": "Using your file **{name}** ({rows} rows).", "zh": "正在使用你的文件 **{name}**（{rows} 行）。"},
+    "stocks.rows_capped": {"en": "The forecast and the backtest read its most recent {read} rows.",
+                           "zh": "预测和回测只读取其中最近的 {read} 行。"},
     "stocks.card.body": {
         "en": "**{name}**: an {cell} ({layers} layer(s), {hidden} units) reads up to {window} days of scaled daily log "
               "returns and emits the 10 %, 50 % and 90 % quantiles of each of the next {horizon} days at once "
@@ -769,6 +780,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "No model is available yet. Train one with `python -m seqdemo train {task} ...`.",
         "zh": "还没有可用的模型。请用 `python -m seqdemo train {task} ...` 训练一个。",
     },
+    "app.failed": {"en": "Something went wrong while answering; it has been logged. Please try again, perhaps with a "
+                         "shorter input.",
+                   "zh": "回答时出现了问题，已记录在日志中。请再试一次，也可以换一个更短的输入。"},
     "model.broken": {"en": "This model cannot be loaded: {error}", "zh": "无法加载此模型：{error}"},
     # messages about user input
     "input.empty": {"en": "Please type some text first.", "zh": "请先输入一些文字。"},
@@ -807,9 +821,11 @@ STRINGS: dict[str, dict[str, str]] = {
                         "zh": "文件是空的：需要一行表头（Date、Close 等）和若干行价格。"},
     "input.csv_columns": {"en": "Missing column: {missing}. The file's columns are: {found}.",
                           "zh": "缺少列：{missing}。文件中的列为：{found}。"},
-    "input.csv_fields": {"en": "Row {row} has {count} cells but the header has {expected}. "
+    "input.csv_too_wide": {"en": "The header has {count:,} columns; a price file has at most {limit}.",
+                           "zh": "表头有 {count:,} 列；价格文件最多只能有 {limit} 列。"},
+    "input.csv_fields": {"en": "Row {row} has {count:,} cells but the header has {expected}. "
                                "Is a number with a comma not in quotes?",
-                         "zh": "第 {row} 行有 {count} 个单元格，但表头只有 {expected} 个。是否有带逗号的数字没有加引号？"},
+                         "zh": "第 {row} 行有 {count:,} 个单元格，但表头只有 {expected} 个。是否有带逗号的数字没有加引号？"},
     "input.csv_date": {"en": "Row {row}, column {column}: “{cell}” is not a date.",
                        "zh": "第 {row} 行 {column} 列：“{cell}”不是日期。"},
     "input.csv_missing": {"en": "Row {row}, column {column}: the cell is empty.",

@@ -7,9 +7,19 @@ from .. import __version__
 from ..paths import runs_dir
 from ..jobs.service import JobService
 from ..serve import PredictorCache
+from ..tasks.price_file import MAX_FILE_BYTES
 from ..train import describe_device
 from . import generation_tab, medical_tab, ner_tab, sentiment_tab, stocks_tab, train_tab, translation_tab
 from .i18n import LANGUAGES, Localizer, t
+
+# Uploads: Gradio refuses anything larger at the door (the largest file a tab reads is a price CSV), and
+# deletes what was uploaded once it is an hour old, checking every ten minutes (and when the app stops).
+MAX_UPLOAD_BYTES = MAX_FILE_BYTES
+UPLOAD_CACHE = (600, 3600)  # (check every, delete after) seconds
+# Gradio keeps a copy of the page's state for every session it has seen, and every API call without a
+# browser is a new session: 10,000 of them (its default) grew the app by gigabytes under load. The most
+# recent sessions keep theirs; an evicted browser session only redraws its Train tab curves once.
+SESSIONS_KEPT = 128
 
 CSS = """
 #app-header h1 { margin-bottom: 0.2em; }
@@ -23,7 +33,7 @@ def build_app(device: torch.device, jobs: JobService) -> gr.Blocks:
     L = Localizer(default="en")
     cache = PredictorCache(device)
     footer_values = {"device": describe_device(device), "version": __version__, "runs": str(runs_dir())}
-    with gr.Blocks(title="seqdemo") as app:
+    with gr.Blocks(title="seqdemo", delete_cache=UPLOAD_CACHE) as app:
         with gr.Row():
             with gr.Column(scale=5, elem_id="app-header"):
                 L.bind(gr.Markdown(), value="app.title")

@@ -7,6 +7,8 @@ about a second on every event, so seven small ones took ten seconds. Messages bu
 `t(key, lang, **values)`.
 """
 
+import html
+import re
 from collections.abc import Callable, Sequence
 
 import gradio as gr
@@ -14,7 +16,23 @@ import pandas as pd
 
 from ..i18n import LANGUAGES, STRINGS, t
 
-__all__ = ["LANGUAGES", "STRINGS", "Localizer", "t"]
+__all__ = ["LANGUAGES", "STRINGS", "Localizer", "t", "user_text", "t_user"]
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_AUTOLINK_MARKS = {":": "&#58;", "@": "&#64;"}  # "http://..." and "a@b.c" would otherwise become live links
+
+
+def user_text(value) -> str:
+    """Text someone typed or uploaded (a job name, a file name, a cell), made safe to show inside Markdown:
+    it reads as typed and never becomes markup, a link or an image that every visitor's browser fetches."""
+    text = html.escape(str(value), quote=False)  # < > & first: their entities contain no Markdown punctuation
+    text = _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
+    return "".join(_AUTOLINK_MARKS.get(c, c) for c in text)
+
+
+def t_user(key: str, lang: str, **values) -> str:
+    """`t` for a Markdown message whose string values came from a user: each is shown as text."""
+    return t(key, lang, **{name: user_text(v) if isinstance(v, str) else v for name, v in values.items()})
 
 
 class Localizer:

@@ -1,5 +1,6 @@
 """Model pickers shared by the task tabs: the choices, labelled with each model's test figure."""
 
+import logging
 from collections.abc import Callable, Container, Mapping, Sequence
 from typing import Any
 
@@ -8,7 +9,9 @@ import gradio as gr
 from ..serve import ModelEntry, PredictorCache, list_models
 from ..tasks import BadInput, Task
 from ..train import CheckpointError
-from .i18n import t
+from .i18n import t, t_user
+
+log = logging.getLogger(__name__)
 
 
 def choice_label(task: Task, entry: ModelEntry, lang: str) -> str:
@@ -59,9 +62,12 @@ def ask(task: Task, path: str | None, lang: str, cache: PredictorCache, *inputs:
     try:
         return entry, cache.get(entry.path).predict(*inputs, **options), ""
     except BadInput as error:
-        return entry, None, "⚠️ " + t(f"input.{error.code}", lang, **error.params)
+        return entry, None, "⚠️ " + t_user(f"input.{error.code}", lang, **error.params)
     except CheckpointError as error:
-        return entry, None, t("model.broken", lang, error=str(error))
+        return entry, None, "⚠️ " + t_user("model.broken", lang, error=str(error))
+    except Exception:  # a bug or an exhausted resource: a plain message for the visitor, the details in the log
+        log.exception("answering with %s failed", entry.path)
+        return entry, None, "⚠️ " + t("app.failed", lang)
 
 
 def picker_update(task: Task, lang: str, current: str | None, follow_language: bool = False,

@@ -3,12 +3,11 @@
 import gradio as gr
 
 from ..serve import PredictorCache
-from ..tasks import BadInput, get_task
+from ..tasks import get_task
 from ..tasks.sentiment import MAX_INPUT_CHARS, MAX_INPUT_TOKENS, Prediction
 from ..text.scripts import dominant_language
-from ..train import CheckpointError
 from .i18n import Localizer, t
-from .models import example_rows, find_entry, model_choices, picker_and_card, picker_update, preferred_model
+from .models import ask, example_rows, find_entry, model_choices, picker_and_card, picker_update, preferred_model
 
 TASK = get_task("sentiment")
 EXAMPLES = {
@@ -75,15 +74,9 @@ def _notes(prediction: Prediction, model_language: str, lang: str) -> list[str]:
 
 def classify(text: str, path: str | None, lang: str, cache: PredictorCache):
     """-> (label confidences, shaded tokens, status message). Problems become the message, never an exception."""
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return None, None, t("model.none", lang, task=TASK.name)
-    try:
-        prediction = cache.get(entry.path).predict(text or "")
-    except BadInput as error:
-        return None, None, t(f"input.{error.code}", lang, **error.params)
-    except CheckpointError as error:
-        return None, None, t("model.broken", lang, error=str(error))
+    entry, prediction, problem = ask(TASK, path, lang, cache, text or "")
+    if prediction is None:
+        return None, None, problem
     confidences = {t(f"label.{name}", lang): p for name, p in zip(prediction.labels, prediction.probabilities)}
     shaded = gr.update(value=highlighted_tokens(prediction), label=t(f"sentiment.weights.{prediction.weight_kind}", lang))
     notes = _notes(prediction, TASK.datasets[entry.dataset].language, lang)
@@ -118,8 +111,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     def run(text_: str, path: str | None, lang_: str):
         return classify(text_, path, lang_, cache)
 
-    for trigger in (submit.click, text.submit):
-        trigger(run, [text, model, lang], [confidences, weights, status], concurrency_limit=4)
+    gr.on([submit.click, text.submit], run, [text, model, lang], [confidences, weights, status], concurrency_limit=4,
+          api_name="classify")
     clear.click(lambda: ("", None, None, ""), None, [text, confidences, weights, status])
     model.change(model_card, [model, lang], card)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)

@@ -19,7 +19,7 @@ from ..tasks import TASKS, Task
 from ..tasks.runner import InvalidSettings
 from ..train.checkpoint import METRICS, CheckpointError, read_json
 from . import plots
-from .i18n import Localizer, t
+from .i18n import Localizer, t, t_user, user_text
 
 REFRESH_SECONDS = 2.0
 DEFAULT_PRESET = "quick"
@@ -66,13 +66,15 @@ def jobs_table(jobs: list[Job], lang: str) -> list[list[Any]]:
     return rows
 
 
-def job_summary(job: Job, lang: str) -> str:
+def job_summary(job: Job, lang: str, details: bool = True) -> str:
     best = f"{job.best_metric:.4f}" if job.best_metric is not None else "–"
-    text = t("train.summary", lang, id=job.id, name=job.name, status=t(f"status.{job.status}", lang),
+    text = t("train.summary", lang, id=job.id, name=user_text(job.name), status=t(f"status.{job.status}", lang),
              progress=f"{job.progress:.0%}", epoch=job.epoch, epochs=job.epochs, elapsed=duration(job.elapsed),
              eta=duration(job.eta), metric=job.metric, best=best)
+    if not details:
+        return text + "\n\n" + t("train.details_private", lang)
     if job.error:
-        text += "\n\n" + t("train.error", lang, error=job.error)
+        text += "\n\n" + t_user("train.error", lang, error=job.error)
     if job.status == "succeeded" and job.checkpoint:
         text += "\n\n" + t("train.done", lang, task=t(f"task.{job.task}", lang))
     return text
@@ -105,7 +107,7 @@ class TrainTab:
         with gr.Tab() as tab:
             L.bind(tab, label="train.tab")
             L.bind(gr.Markdown(), value="train.intro")
-            if not self.service.start_allowed:
+            if not self.service.access.may_start:
                 L.bind(gr.Markdown(), value="jobs.refused_share")
             with gr.Row():
                 with gr.Column(scale=2, min_width=340):
@@ -233,22 +235,27 @@ class TrainTab:
         return [gr.update(value=getattr(values, f)) if name == task_name else gr.update()
                 for name in self.fields for f in self.fields[name]]
 
-    def on_start(self, task_name, dataset, preset, name, processes, lang, *values, request: gr.Request = None):
+    def who(self, request: gr.Request | None) -> str | None:
+        """Whose request this is: the login where there are logins, else the browser session."""
+        if request is None:
+            return None
+        return getattr(request, "username", None) if self.service.access.logins else getattr(request, "session_hash", None)
+
+    def on_start(self, data: dict, request: gr.Request):
+        task_name, lang = data[self.task_dd], data[self.lang]
         task = TASKS[task_name]
-        names = [f for n in self.fields for f in self.fields[n]]
-        owners = [n for n in self.fields for _ in self.fields[n]]
-        mine = {f: self._coerce(task, f, v) for f, owner, v in zip(names, owners, values) if owner == task_name}
-        session = (getattr(request, "username", None) or getattr(request, "session_hash", None)) if request else None
+        mine = {name: self._coerce(task, name, data[widget]) for name, widget in self.fields[task_name].items()}
         try:
-            job = self.service.submit(task_name, dataset, mine, preset=preset, name=name or "", processes=int(processes or 1),
-                                      session=session)
+            job = self.service.submit(task_name, data[self.dataset_dd], mine, preset=data[self.preset_dd],
+                                      name=data[self.name_tb] or "", processes=int(data[self.processes] or 1),
+                                      session=self.who(request))
         except InvalidSettings as error:
-            problems = "\n".join(f"- {p.message(lang)}" for p in error.problems)
+            problems = "\n".join(f"- {user_text(p.message(lang))}" for p in error.problems)
             return t("train.invalid", lang) + "\n" + problems, gr.update(), gr.update()
         except JobRefused as error:
             return "⚠️ " + error.problem.message(lang), gr.update(), gr.update()
-        return (t("train.queued", lang, id=job.id, name=job.name), gr.update(choices=self._job_choices(), value=job.id),
-                gr.update(choices=self._job_choices()))
+        return (t("train.queued", lang, id=job.id, name=user_text(job.name)),
+                gr.update(choices=self._job_choices(), value=job.id), gr.update(choices=self._job_choices()))
 
     @staticmethod
     def _coerce(task: Task, name: str, value: Any) -> Any:
@@ -258,7 +265,7 @@ class TrainTab:
             return int(value)
         return value
 
-    def refresh(self, job_id: int | None, lang: str, seen: dict):
+    def refresh(self, job_id: int | None, lang: str, seen: dict, request: gr.Request):
         """Timer tick: the table always; job pickers when jobs came or went; the selected job's
         curves only when new metrics arrived (redrawing plots every tick would flicker)."""
         jobs = self.service.store.jobs()
@@ -269,9 +276,12 @@ class TrainTab:
         else:
             pickers = [gr.update(), gr.update()]
         seen = {**seen, "ids": ids}
-        job = next((j for j in jobs if j.id == self._job_number(job_id)), None)
+        job = self._job(job_id)
         if job is None:
             return [jobs_table(jobs, lang), *pickers, "", None, None, None, "", seen]
+        if not self.service.access.may_see_details(job, self.who(request)):
+            seen["stamp"] = None
+            return [jobs_table(jobs, lang), *pickers, job_summary(job, lang, details=False), None, None, None, "", seen]
         metrics = self.service.store.metrics(job.id)
         stamp = [job.id, len(metrics), job.status, lang]
         curves = [gr.update(), gr.update(), gr.update()]
@@ -295,58 +305,58 @@ class TrainTab:
         except (IndexError, ValueError, AttributeError):
             return gr.update()
 
-    @staticmethod
-    def _job_number(value: Any) -> int | None:
-        """The picker's value as a job number (the picker also accepts typed text)."""
-        try:
-            return int(value)
-        except (TypeError, ValueError):
-            return None
-
     def _job(self, value: Any) -> Job | None:
-        number = self._job_number(value)
+        """The picker's value (it also accepts typed text) as a job, or None."""
         try:
-            return self.service.store.get(number) if number is not None else None
+            return self.service.store.get(value)
         except UnknownJob:
             return None
 
-    def on_cancel(self, job_id, lang):
-        job = self._job(job_id)
-        if job is None:
-            return t("train.pick_first", lang)
-        status = self.service.cancel(job.id)
-        return t("train.cancel_sent", lang, id=job.id, status=t(f"status.{status}", lang))
-
-    def on_resume(self, job_id, lang):
+    def on_cancel(self, job_id, lang, request: gr.Request):
         job = self._job(job_id)
         if job is None:
             return t("train.pick_first", lang)
         try:
-            self.service.resume(job.id)
+            status = self.service.cancel(job.id, self.who(request))
+        except JobRefused as error:
+            return "⚠️ " + error.problem.message(lang)
+        return t("train.cancel_sent", lang, id=job.id, status=t(f"status.{status}", lang))
+
+    def on_resume(self, job_id, lang, request: gr.Request):
+        job = self._job(job_id)
+        if job is None:
+            return t("train.pick_first", lang)
+        try:
+            self.service.resume(job.id, self.who(request))
         except JobRefused as error:
             return "⚠️ " + error.problem.message(lang)
         return t("train.resumed", lang, id=job.id)
 
-    def on_delete(self, job_id, lang):
+    def on_delete(self, job_id, lang, request: gr.Request):
         job = self._job(job_id)
         if job is None:
             return gr.update(visible=False), "", t("train.pick_first", lang)
+        if not self.service.access.may_change(job, self.who(request)):
+            key = "jobs.not_yours" if self.service.access.logins else "jobs.refused_share_change"
+            return gr.update(visible=False), "", "⚠️ " + t(key, lang, id=job.id)
         if job.status not in FINISHED:
             return gr.update(visible=False), "", "⚠️ " + t("jobs.delete_active", lang, status=t(f"status.{job.status}", lang))
-        return gr.update(visible=True), t("train.delete_confirm", lang, id=job.id, name=job.name), ""
+        return gr.update(visible=True), t("train.delete_confirm", lang, id=job.id, name=user_text(job.name)), ""
 
-    def on_delete_confirmed(self, job_id, lang):
+    def on_delete_confirmed(self, job_id, lang, request: gr.Request):
         job = self._job(job_id)
         if job is None:
             return gr.update(visible=False), t("train.pick_first", lang), gr.update()
         try:
-            self.service.delete(job.id)
+            self.service.delete(job.id, self.who(request))
         except JobRefused as error:
             return gr.update(visible=False), "⚠️ " + error.problem.message(lang), gr.update()
-        return gr.update(visible=False), t("train.deleted", lang, id=job_id), None
+        return gr.update(visible=False), t("train.deleted", lang, id=job.id), None
 
-    def on_compare(self, job_ids, lang):
-        jobs = [job for job in map(self._job, job_ids or []) if job is not None]
+    def on_compare(self, job_ids, lang, request: gr.Request):
+        who = self.who(request)
+        jobs = [job for job in map(self._job, job_ids or [])
+                if job is not None and self.service.access.may_see_details(job, who)]
         if not jobs:
             return None, None
         metric = jobs[0].metric
@@ -378,20 +388,23 @@ class TrainTab:
                             [self.dataset_dd, self.preset_dd] + list(self.groups.values()))
         for source in (self.dataset_dd, self.preset_dd):
             source.change(self.on_settings_source, [self.task_dd, self.dataset_dd, self.preset_dd], fields_)
-        self.start_btn.click(self.on_start, [self.task_dd, self.dataset_dd, self.preset_dd, self.name_tb, self.processes,
-                                             self.lang] + fields_,
-                             [self.start_msg, self.job_dd, self.compare_dd])
+        self.start_btn.click(self.on_start, {self.task_dd, self.dataset_dd, self.preset_dd, self.name_tb, self.processes,
+                                             self.lang, *fields_},
+                             [self.start_msg, self.job_dd, self.compare_dd], api_name="start_job")
         timer = gr.Timer(REFRESH_SECONDS)
         details = [self.summary_md, self.loss_plot, self.metric_plot, self.settings_json, self.log_box]
         refresh_outputs = [self.table, self.job_dd, self.compare_dd] + details + [self.seen]
-        timer.tick(self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs, show_progress="hidden")
+        timer.tick(self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs, show_progress="hidden",
+                   api_name="refresh_jobs")
         self.job_dd.change(self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs, show_progress="hidden")
         self.table.select(self.on_select_row, [self.table], self.job_dd)
-        self.cancel_btn.click(self.on_cancel, [self.job_dd, self.lang], self.action_msg)
-        self.resume_btn.click(self.on_resume, [self.job_dd, self.lang], self.action_msg)
-        self.delete_btn.click(self.on_delete, [self.job_dd, self.lang], [self.confirm_row, self.confirm_md, self.action_msg])
+        self.cancel_btn.click(self.on_cancel, [self.job_dd, self.lang], self.action_msg, api_name="cancel_job")
+        self.resume_btn.click(self.on_resume, [self.job_dd, self.lang], self.action_msg, api_name="resume_job")
+        self.delete_btn.click(self.on_delete, [self.job_dd, self.lang], [self.confirm_row, self.confirm_md, self.action_msg],
+                              api_name="delete_job")
         self.confirm_no.click(lambda: gr.update(visible=False), None, self.confirm_row)
-        self.confirm_yes.click(self.on_delete_confirmed, [self.job_dd, self.lang], [self.confirm_row, self.action_msg, self.job_dd])
+        self.confirm_yes.click(self.on_delete_confirmed, [self.job_dd, self.lang], [self.confirm_row, self.action_msg, self.job_dd],
+                               api_name="delete_job_confirmed")
         self.compare_btn.click(self.on_compare, [self.compare_dd, self.lang], [self.compare_plot, self.compare_table])
         help_widgets = [w for w, _, _ in self.help_bindings]
         self.L.follow(self.on_language, [self.task_dd], [self.task_dd, self.dataset_dd, self.preset_dd] + help_widgets)
