@@ -6,13 +6,17 @@ ARGS ?=
 
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: run test install install-test clean
+.PHONY: run test soak install install-test clean
 
 run: install
 	$(PY) app.py $(ARGS)
 
 test: install-test
 	$(PY) -m pytest $(ARGS)
+
+# 32 API clients over every tab for three minutes, on this machine only: errors, latency, memory
+soak: install
+	$(PY) -m seqdemo.bench.soak $(ARGS)
 
 install: $(VENV)/.installed
 

@@ -1,6 +1,7 @@
 """The real app in headless Chromium, used the way a newcomer would."""
 
 import re
+from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
@@ -197,3 +198,46 @@ def test_a_glucose_forecast_shows_the_thresholds_and_what_the_monitor_read(page,
     page.locator("#glucose-moment input").fill("teatime")
     page.locator("#glucose-submit").click()
     expect(page.locator("#glucose-status")).to_contain_text("is not a date and time", timeout=30_000)
+
+
+def record_outside_requests(page) -> list[str]:
+    """Abort every request that leaves this machine, and remember it."""
+    outside = []
+
+    def handle(route):
+        if urlparse(route.request.url).hostname in ("127.0.0.1", "localhost"):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", handle)
+    return outside
+
+
+HOSTILE_NAME = '![t](//evil.example/x.png)<b>b</b><a href="//evil.example/">a</a>'
+
+
+def test_hostile_job_names_and_csv_headers_are_shown_as_text_and_fetch_nothing(page, app_url, tmp_path):
+    outside = record_outside_requests(page)
+    page.goto(app_url)
+    page.get_by_role("tab", name="Train").click()
+    choose(page, "train-dataset", "Rotten Tomatoes review sentences (English)")
+    page.locator("#train-name").get_by_role("textbox").fill(HOSTILE_NAME)
+    page.locator("#train-start").click()
+    summary = page.locator("#train-job-summary")
+    expect(summary).to_contain_text("![t](//evil.example/x.png)<b>b</b>", timeout=30_000)
+    page.locator("#train-cancel").click()
+    expect(page.locator("#train-start-message")).to_contain_text("![t](//evil.example/x.png)")
+    expect(page.locator("#train-jobs")).to_contain_text("![t](//evil.example/x.png)")
+
+    page.get_by_role("tab", name="Stocks").click()
+    bad = tmp_path / "prices.csv"
+    bad.write_text('Day,<a href="//evil.example/">l</a>,![i](//evil.example/c.png),<b>x</b>\n2020-01-02,1,2,3\n')
+    page.locator("#stocks-upload input[type=file]").set_input_files(str(bad))
+    status = page.locator("#stocks-status")
+    expect(status).to_contain_text('<a href="//evil.example/">l</a>, ![i](//evil.example/c.png), <b>x</b>', timeout=30_000)
+    page.wait_for_timeout(1000)
+    for area in ("#train-job-summary", "#train-start-message", "#train-jobs", "#stocks-status"):
+        assert page.locator(f"{area} img, {area} a[href*='evil'], {area} b").count() == 0, area
+    assert not [url for url in outside if "evil.example" in url]

@@ -125,7 +125,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         yield from generate(prompt_, path, length_, temperature_, top_k_, top_p_, seed_, lang_, cache)
 
     submit.click(run, [prompt, model, length, temperature, top_k, top_p, seed, lang], [shaded, plain, status],
-                 concurrency_limit=4)
+                 concurrency_limit=4, api_name="generate")
     model.change(model_card, [model, lang], card)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
     L.follow(picker_and_card(TASK, model_card, follow_language=True), [model], [model, card])

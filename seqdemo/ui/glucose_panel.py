@@ -128,8 +128,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         return forecast_glucose(moment_, path, lang_, cache)
 
     inputs, outputs = [moment, model, lang], [figure, readings, status]
-    submit.click(run, inputs, outputs, concurrency_limit=4)
-    moment.input(run, inputs, outputs)
+    gr.on([submit.click, moment.input], run, inputs, outputs, concurrency_limit=4, api_name="forecast_glucose")
 
     def refresh_moments(path, current, lang_):
         return gr.update(choices=moment_choices(path, lang_, cache), value=current)

@@ -161,8 +161,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     inputs, outputs = [samples, model, picked, lang], [figure, probabilities, status]
     picked.input(beat_text, picked, samples).then(run, inputs, outputs)
     upload.upload(read_upload, [upload, lang], [samples, status])
-    for trigger in (submit.click, samples.submit):
-        trigger(run, inputs, outputs, concurrency_limit=4)
+    gr.on([submit.click, samples.submit], run, inputs, outputs, concurrency_limit=4, api_name="classify_beat")
     model.change(model_card, [model, lang], card)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
     L.follow(picker_and_card(TASK, model_card), [model], [model, card])

@@ -113,8 +113,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     def run(text_, path, lang_):
         return recognize(text_, path, lang_, cache)
 
-    for trigger in (submit.click, text.submit):
-        trigger(run, [text, model, lang], [marked, table, status], concurrency_limit=4)
+    gr.on([submit.click, text.submit], run, [text, model, lang], [marked, table, status], concurrency_limit=4,
+          api_name="recognize")
     model.change(model_card, [model, lang], card)
     model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
     L.follow(picker_and_card(TASK, model_card, follow_language=True), [model], [model, card])

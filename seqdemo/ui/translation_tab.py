@@ -101,8 +101,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     def run(text, path, beam_, lang_):
         return translate(text, path, beam_, lang_, cache)
 
-    for trigger in (submit.click, source.submit):
-        trigger(run, [source, model, beam, lang], [output, heatmap, alternatives, status], concurrency_limit=4)
+    gr.on([submit.click, source.submit], run, [source, model, beam, lang], [output, heatmap, alternatives, status],
+          concurrency_limit=4, api_name="translate")
     direction.change(lambda d, current, lang_: picker_update(TASK, lang_, None, datasets=datasets_for(d)),
                      [direction, model, lang], model)
     model.change(model_card, [model, lang], card)
