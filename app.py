@@ -33,6 +33,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return args
 
 
+def limit_memory_arenas(arenas: int = 2) -> None:
+    """glibc gives threads that allocate at once their own memory arenas and rarely hands memory back; Gradio
+    answers from many threads, and under load the app's memory crept up without end (1,376 MB to 1,489 MB in
+    four minutes of 32 clients; with two arenas it stays at 1,135). Elsewhere this does nothing."""
+    import ctypes
+    import ctypes.util
+
+    M_ARENA_MAX = -8
+    try:
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").mallopt(M_ARENA_MAX, arenas)
+    except (OSError, AttributeError):  # not glibc
+        pass
+
+
 def is_loopback(host: str) -> bool:
     import ipaddress
 
@@ -46,6 +60,7 @@ def is_loopback(host: str) -> bool:
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    limit_memory_arenas()  # before any thread exists
     os.environ["SEQDEMO_RUNS_DIR"] = str(args.runs_dir.resolve())  # inherited by worker processes
 
     from seqdemo.jobs.lock import RunsFolderBusy

@@ -783,6 +783,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "app.failed": {"en": "Something went wrong while answering; it has been logged. Please try again, perhaps with a "
                          "shorter input.",
                    "zh": "回答时出现了问题，已记录在日志中。请再试一次，也可以换一个更短的输入。"},
+    "model.unreadable": {"en": "⚠️ {count} folder(s) in the runs folder could not be read as models and are not listed "
+                               "(the app's log says why).",
+                         "zh": "⚠️ 运行目录中有 {count} 个文件夹无法作为模型读取，未列出（原因见应用日志）。"},
     "model.broken": {"en": "This model cannot be loaded: {error}", "zh": "无法加载此模型：{error}"},
     # messages about user input
     "input.empty": {"en": "Please type some text first.", "zh": "请先输入一些文字。"},

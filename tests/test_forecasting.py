@@ -14,7 +14,7 @@ from seqdemo.series.windows import PreparedSeries, SeriesPart, origins, split_by
 from seqdemo.tasks import BadInput, get_task
 from seqdemo.tasks.glucose import load_glucose_series, regular_grid
 from seqdemo.tasks.runner import load_model, train
-from seqdemo.tasks.stocks import load_stock_series, prepare_prices
+from seqdemo.tasks.stocks import load_stock_series
 
 
 def hand_made(levels, start="2020-01-01", freq="D") -> PreparedSeries:

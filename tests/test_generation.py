@@ -1,6 +1,5 @@
 """Language models: loss falls, sampling is repeatable, decoding settings behave, bad settings are refused."""
 
-import random
 
 import pytest
 import torch
@@ -9,7 +8,7 @@ from seqdemo.models.language_model import LanguageModel
 from seqdemo.models.sampling import next_token_distribution
 from seqdemo.tasks import BadInput, get_task
 from seqdemo.tasks.runner import load_model
-from seqdemo.tasks.text_generation import Batch, streams
+from seqdemo.tasks.text_generation import streams
 from seqdemo.text.detokenize import detokenize
 from seqdemo.text.tokenizers import get_tokenizer
 from seqdemo.train import Trainer

@@ -85,10 +85,15 @@ def test_a_corrupt_runs_folder_is_skipped_and_tampered_settings_never_allocate(t
     assert peak_mb < 450  # torch itself takes about 300 MB; building this model would have added 400 more
 
 
-def test_the_app_starts_with_a_corrupt_runs_folder(tiny_sentiment_checkpoint, tmp_path):
+@pytest.mark.browser
+def test_the_app_starts_with_a_corrupt_runs_folder_and_the_pickers_say_so(tiny_sentiment_checkpoint, tmp_path, page):
+    from playwright.sync_api import expect
+
     corrupt_runs_folder(tmp_path, tiny_sentiment_checkpoint)
-    with running_app(tmp_path) as (_, process):
-        pass
+    with running_app(tmp_path) as (url, process):
+        page.goto(url)
+        expect(page.locator("#sentiment-model")).to_contain_text("6 folder(s) in the runs folder could not be read",
+                                                                 timeout=30_000)
     output = process.stdout.read()
     assert "skipping" in output and "nested too deeply" in output
     assert "Traceback" not in output

@@ -13,7 +13,6 @@ import statistics
 import threading
 import time
 from collections import defaultdict
-from pathlib import Path
 
 from ..paths import SHIPPED_CHECKPOINTS
 from .app_process import app_process, rss_mb
@@ -86,16 +85,17 @@ def soak(clients: int, seconds: float, rest: float = 15.0, seed: int = 0) -> dic
         threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(clients)]
         for thread in threads:
             thread.start()
-        peak_mb = warm_mb
+        samples = []  # (seconds into the load, MB)
+        load_started = time.monotonic()
         while any(thread.is_alive() for thread in threads):
-            peak_mb = max(peak_mb, rss_mb(process))
+            samples.append((time.monotonic() - load_started, rss_mb(process)))
             time.sleep(1)
-        loaded_mb = rss_mb(process)
         time.sleep(rest)
         rested_mb = rss_mb(process)
+    quarters = {f"{q * 25}% of the load": max((mb for at, mb in samples if at <= q * seconds / 4), default=warm_mb)
+                for q in (1, 2, 3, 4)}
     return {"clients": clients, "seconds": seconds, "results": dict(results), "errors": dict(errors),
-            "rss_mb": {"started": started_mb, "warm": warm_mb, "peak": peak_mb, "after load": loaded_mb,
-                       "after rest": rested_mb}}
+            "rss_mb": {"started": started_mb, "warm": warm_mb, **quarters, "after rest": rested_mb}}
 
 
 def report(outcome: dict) -> str:

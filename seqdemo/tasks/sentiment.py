@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 import torch
 import torch.nn.functional as F
-from torch import nn
 
 from ..data import LabeledText, load_chinese_reviews, load_imdb, load_rotten_tomatoes
 from ..hparams import Problem, hp

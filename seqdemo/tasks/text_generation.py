@@ -14,13 +14,13 @@ import torch
 import torch.nn.functional as F
 
 from ..data import Document, load_quantangshi, load_shakespeare, load_tang_poems
-from ..hparams import Problem, hp
+from ..hparams import hp
 from ..models import CELLS
 from ..models.language_model import LanguageModel, detach_state
 from ..models.sampling import next_token_distribution
 from ..text.detokenize import detokenize
 from ..text.tokenizers import get_tokenizer
-from ..text.vocab import UNK, Vocab
+from ..text.vocab import Vocab
 from ..train import TrainingHyperparameters
 from .base import BadInput, Dataset, Task
 

@@ -7,10 +7,10 @@ import gradio as gr
 
 from ..serve import PredictorCache
 from ..tasks import BadInput, get_task
-from ..tasks.text_generation import MAX_NEW_TOKENS, MAX_PROMPT_CHARS, MAX_TEMPERATURE
+from ..tasks.text_generation import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
 from ..train import CheckpointError
 from .i18n import Localizer, t
-from .models import find_entry, model_choices, picker_and_card, picker_update, preferred_model
+from .models import ModelPicker, find_entry, preferred_model
 
 TASK = get_task("generation")
 STREAM_EVERY = 4  # tokens between screen updates while generating
@@ -85,14 +85,13 @@ def generate(prompt: str, path: str | None, length, temperature, top_k, top_p, s
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    initial = preferred_model(TASK, L.default)
     with gr.Tab() as tab:
         L.bind(tab, label="generation.tab")
         L.bind(gr.Markdown(), value="generation.intro")
         with gr.Row():
             with gr.Column(scale=3):
-                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial, elem_id="generation-model"),
-                               label="generation.model")
+                picker = ModelPicker(L, lang, TASK, model_card, label_key="generation.model", elem_id="generation-model")
+                model = picker.dropdown
                 prompt = L.bind(gr.Textbox(lines=4, elem_id="generation-prompt"), label="generation.prompt",
                                 placeholder="generation.prompt_hint")
                 with gr.Row():
@@ -117,15 +116,11 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         examples = gr.Examples(examples=_example_rows(), inputs=[prompt, length, temperature, model])
         L.bind(examples.dataset, label="generation.examples",
                headers=["generation.prompt", "generation.length", "generation.temperature", "generation.model"])
-        with gr.Accordion(open=False) as box:
-            L.bind(box, label="generation.card")
-            card = gr.Markdown(model_card(initial, L.default))
+        picker.card("generation.card")
 
     def run(prompt_, path, length_, temperature_, top_k_, top_p_, seed_, lang_):
         yield from generate(prompt_, path, length_, temperature_, top_k_, top_p_, seed_, lang_, cache)
 
     submit.click(run, [prompt, model, length, temperature, top_k, top_p, seed, lang], [shaded, plain, status],
                  concurrency_limit=4, api_name="generate")
-    model.change(model_card, [model, lang], card)
-    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    L.follow(picker_and_card(TASK, model_card, follow_language=True), [model], [model, card])
+    picker.wire()

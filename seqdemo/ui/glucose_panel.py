@@ -12,7 +12,7 @@ from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.glucose import HYPER, HYPO, SCORED_MINUTES, GlucoseForecast
 from .i18n import Localizer, t
-from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
+from .models import ModelPicker, ask, find_entry
 
 TASK = get_task("glucose")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -107,22 +107,19 @@ def model_card(path: str | None, lang: str) -> str:
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    initial = preferred_model(TASK, L.default)
     L.bind(gr.Markdown(), value="glucose.intro")
     with gr.Row():
         with gr.Column(scale=2):
-            model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial, elem_id="glucose-model"),
-                           label="glucose.model")
-            moment = L.bind(gr.Dropdown(choices=moment_choices(initial, L.default, cache), value=None, allow_custom_value=True,
+            picker = ModelPicker(L, lang, TASK, model_card, label_key="glucose.model", elem_id="glucose-model")
+            model = picker.dropdown
+            moment = L.bind(gr.Dropdown(choices=moment_choices(picker.initial, L.default, cache), value=None, allow_custom_value=True,
                                         elem_id="glucose-moment"), label="glucose.moment", info="glucose.moment_info")
             submit = L.bind(gr.Button(variant="primary", elem_id="glucose-submit"), value="glucose.submit")
             status = gr.Markdown(elem_id="glucose-status")
         with gr.Column(scale=3):
             figure = L.bind(gr.Plot(elem_id="glucose-chart"), label="glucose.chart")
             readings = gr.Markdown(elem_id="glucose-alerts")
-    with gr.Accordion(open=False) as box:
-        L.bind(box, label="glucose.card")
-        card = gr.Markdown(model_card(initial, L.default))
+    picker.card("glucose.card")
 
     def run(moment_, path, lang_):
         return forecast_glucose(moment_, path, lang_, cache)
@@ -133,7 +130,6 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     def refresh_moments(path, current, lang_):
         return gr.update(choices=moment_choices(path, lang_, cache), value=current)
 
-    model.change(model_card, [model, lang], card).then(refresh_moments, [model, moment, lang], moment)
-    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    L.follow(picker_and_card(TASK, model_card), [model], [model, card])
+    model.change(refresh_moments, [model, moment, lang], moment, api_visibility="private")
+    picker.wire()
     L.follow(refresh_moments, [model, moment], moment)

@@ -13,7 +13,7 @@ from ..tasks import get_task
 from ..tasks.heartbeats import BeatPrediction, member_accuracies
 from . import glucose_panel
 from .i18n import Localizer, t
-from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
+from .models import ModelPicker, ask, find_entry
 
 TASK = get_task("heartbeats")
 BEATS_PER_CLASS = 4  # test beats offered per class in the picker
@@ -125,7 +125,6 @@ def read_upload(path: str | None, lang: str) -> tuple:
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    initial_model = preferred_model(TASK, L.default)
     with gr.Tab() as tab:
         L.bind(tab, label="medical.tab")
         L.bind(gr.Markdown(elem_id="medical-disclaimer"), value="medical.disclaimer")
@@ -135,8 +134,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 L.bind(gr.Markdown(), value="medical.ecg_intro")
                 with gr.Row():
                     with gr.Column(scale=2):
-                        model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial_model,
-                                                   elem_id="ecg-model"), label="medical.model")
+                        picker = ModelPicker(L, lang, TASK, model_card, label_key="medical.model", elem_id="ecg-model")
+                        model = picker.dropdown
                         picked = L.bind(gr.Dropdown(choices=beat_choices(L.default), value=None, elem_id="ecg-beat"),
                                         label="medical.pick_beat")
                         samples = L.bind(gr.Textbox(lines=4, max_lines=8, elem_id="ecg-samples"), label="medical.samples",
@@ -148,9 +147,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                         figure = L.bind(gr.Plot(elem_id="ecg-trace"), label="medical.trace")
                         probabilities = L.bind(gr.Label(num_top_classes=5, elem_id="ecg-classes"), label="medical.classes")
                         status = gr.Markdown(elem_id="ecg-status")
-                with gr.Accordion(open=False) as box:
-                    L.bind(box, label="medical.card")
-                    card = gr.Markdown(model_card(initial_model, L.default))
+                picker.card("medical.card")
             with gr.Tab(elem_id="medical-glucose") as glucose_tab:
                 L.bind(glucose_tab, label="medical.glucose_tab")
                 glucose_panel.build(L, lang, cache)
@@ -162,7 +159,5 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     picked.input(beat_text, picked, samples).then(run, inputs, outputs)
     upload.upload(read_upload, [upload, lang], [samples, status])
     gr.on([submit.click, samples.submit], run, inputs, outputs, concurrency_limit=4, api_name="classify_beat")
-    model.change(model_card, [model, lang], card)
-    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    L.follow(picker_and_card(TASK, model_card), [model], [model, card])
+    picker.wire()
     L.follow(lambda current, lang_: gr.update(choices=beat_choices(lang_), value=current), [picked], picked)

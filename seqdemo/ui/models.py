@@ -7,9 +7,10 @@ from typing import Any
 import gradio as gr
 
 from ..serve import ModelEntry, PredictorCache, list_models
+from ..serve.registry import unreadable_models
 from ..tasks import BadInput, Task
 from ..train import CheckpointError
-from .i18n import t, t_user
+from .i18n import Localizer, t, t_user
 
 log = logging.getLogger(__name__)
 
@@ -70,22 +71,65 @@ def ask(task: Task, path: str | None, lang: str, cache: PredictorCache, *inputs:
         return entry, None, "⚠️ " + t("app.failed", lang)
 
 
-def picker_update(task: Task, lang: str, current: str | None, follow_language: bool = False,
-                  datasets: Container[str] | None = None) -> dict:
-    """Fresh choices (new models appear without a restart). Keeps the current pick when it still exists,
-    unless `follow_language` asks for the model that reads the newly chosen language."""
-    choices = model_choices(task, lang, datasets)
-    keep = not follow_language and current in [value for _, value in choices]
-    return gr.update(choices=choices, value=current if keep else preferred_model(task, lang, datasets))
+def picker_info(info_key: str | None, lang: str) -> str | None:
+    """The picker's help: its tab's own line, and a warning when folders in the runs folder could not be read."""
+    parts = [t(info_key, lang)] if info_key else []
+    unreadable = unreadable_models()
+    if unreadable:
+        parts.append(t("model.unreadable", lang, count=len(unreadable)))
+    return " ".join(parts) or None
 
 
-def picker_and_card(task: Task, model_card: Callable[[str | None, str], str], follow_language: bool = False,
-                    datasets_for: Callable[..., Container[str] | None] | None = None) -> Callable:
-    """A language follower (`Localizer.follow`) for a tab's model picker and card: inputs (picker,
-    *what `datasets_for` reads), outputs (picker, card)."""
-    def on_language(current: str | None, *args):
-        *context, lang = args
-        datasets = datasets_for(*context) if datasets_for else None
-        picker = picker_update(task, lang, current, follow_language=follow_language, datasets=datasets)
-        return picker, model_card(picker["value"], lang)
-    return on_language
+class ModelPicker:
+    """A tab's model dropdown and its "How this model works" card.
+
+    The dropdown lists fresh choices whenever it is opened (a model trained meanwhile appears) and says when
+    folders in the runs folder could not be read. Until the visitor picks a model it shows the first one that
+    reads the interface's language (a Chinese browser starts on a Chinese model); once they have picked, a
+    language switch keeps their pick. The card follows the pick and the language. `datasets` narrows the choices by the values of `context`
+    inputs (translation: its direction). Build the dropdown where it belongs, `card()` where the card
+    belongs, then `wire()`.
+    """
+
+    def __init__(self, L: Localizer, lang: gr.components.Component, task: Task,
+                 model_card: Callable[[str | None, str], str], *, label_key: str, elem_id: str,
+                 info_key: str | None = None, context: Sequence[gr.components.Component] = (),
+                 datasets: Callable[..., Container[str] | None] | None = None, initial_context: Sequence[Any] = ()):
+        self.L, self.lang, self.task, self.model_card = L, lang, task, model_card
+        self.info_key, self.context, self.datasets_for = info_key, list(context), datasets
+        allowed = datasets(*initial_context) if datasets else None
+        self.initial = preferred_model(task, L.default, allowed)
+        self.dropdown = L.bind(gr.Dropdown(choices=model_choices(task, L.default, allowed), value=self.initial,
+                                           info=picker_info(info_key, L.default), elem_id=elem_id), label=label_key)
+        self.card_text: gr.Markdown | None = None
+        self.picked = gr.State(False)  # has the visitor chosen a model themselves?
+
+    def card(self, label_key: str) -> gr.Markdown:
+        with gr.Accordion(open=False) as box:
+            self.card_text = gr.Markdown(self.model_card(self.initial, self.L.default))
+        self.L.bind(box, label=label_key)
+        return self.card_text
+
+    def refreshed(self, current: str | None, *context_and_lang) -> dict:
+        """Fresh choices; the current pick stays while it exists (else the first model reading `lang`)."""
+        *context, lang = context_and_lang
+        allowed = self.datasets_for(*context) if self.datasets_for else None
+        choices = model_choices(self.task, lang, allowed)
+        value = current if current in [v for _, v in choices] else preferred_model(self.task, lang, allowed)
+        return gr.update(choices=choices, value=value, info=picker_info(self.info_key, lang))
+
+    def wire(self) -> None:
+        inputs = [self.dropdown, *self.context, self.lang]
+        self.dropdown.focus(self.refreshed, inputs, self.dropdown, api_visibility="private")
+        for component in self.context:  # e.g. a new direction: that direction's models
+            component.change(lambda *values: self.refreshed(None, *values[1:]), inputs, self.dropdown,
+                             api_visibility="private")
+        if self.card_text is not None:
+            self.dropdown.change(self.model_card, [self.dropdown, self.lang], self.card_text, api_visibility="private")
+
+            def on_language(current, picked, *context_and_lang):
+                update = self.refreshed(current if picked else None, *context_and_lang)
+                return update, self.model_card(update["value"], context_and_lang[-1])
+
+            self.dropdown.input(lambda: True, None, self.picked, api_visibility="private")
+            self.L.follow(on_language, [self.dropdown, self.picked, *self.context], [self.dropdown, self.card_text])

@@ -9,7 +9,7 @@ from ..tasks import get_task
 from ..tasks.ner import MAX_INPUT_CHARS, Recognition
 from ..text.scripts import dominant_language
 from .i18n import Localizer, t
-from .models import ask, example_rows, find_entry, model_choices, picker_and_card, picker_update, preferred_model
+from .models import ModelPicker, ask, example_rows, find_entry
 
 TASK = get_task("ner")
 EXAMPLES = {
@@ -88,15 +88,14 @@ def recognize(text: str, path: str | None, lang: str, cache: PredictorCache):
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    initial = preferred_model(TASK, L.default)
-    initial_dataset = find_entry(TASK, initial).dataset if initial else None
     with gr.Tab() as tab:
         L.bind(tab, label="ner.tab")
         L.bind(gr.Markdown(), value="ner.intro")
         with gr.Row():
             with gr.Column(scale=2):
-                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial, elem_id="ner-model"),
-                               label="ner.model")
+                picker = ModelPicker(L, lang, TASK, model_card, label_key="ner.model", elem_id="ner-model")
+                model = picker.dropdown
+                initial_dataset = find_entry(TASK, picker.initial).dataset if picker.initial else None
                 text = L.bind(gr.Textbox(lines=5, elem_id="ner-input"), label="ner.input", placeholder="ner.input_hint")
                 submit = L.bind(gr.Button(variant="primary", elem_id="ner-submit"), value="ner.submit")
                 status = gr.Markdown(elem_id="ner-status")
@@ -106,15 +105,11 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 table = L.bind(L.table(TABLE_COLUMNS, interactive=False, wrap=True, elem_id="ner-entities"), label="ner.entities")
         examples = gr.Examples(examples=example_rows(TASK, EXAMPLES), inputs=[text, model])
         L.bind(examples.dataset, label="ner.examples", headers=["ner.input", "ner.model"])
-        with gr.Accordion(open=False) as box:
-            L.bind(box, label="ner.card")
-            card = gr.Markdown(model_card(initial, L.default))
+        picker.card("ner.card")
 
     def run(text_, path, lang_):
         return recognize(text_, path, lang_, cache)
 
     gr.on([submit.click, text.submit], run, [text, model, lang], [marked, table, status], concurrency_limit=4,
           api_name="recognize")
-    model.change(model_card, [model, lang], card)
-    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    L.follow(picker_and_card(TASK, model_card, follow_language=True), [model], [model, card])
+    picker.wire()

@@ -7,7 +7,7 @@ from ..tasks import get_task
 from ..tasks.sentiment import MAX_INPUT_CHARS, MAX_INPUT_TOKENS, Prediction
 from ..text.scripts import dominant_language
 from .i18n import Localizer, t
-from .models import ask, example_rows, find_entry, model_choices, picker_and_card, picker_update, preferred_model
+from .models import ModelPicker, ask, example_rows, find_entry
 
 TASK = get_task("sentiment")
 EXAMPLES = {
@@ -84,15 +84,14 @@ def classify(text: str, path: str | None, lang: str, cache: PredictorCache):
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    initial_model = preferred_model(TASK, L.default)
     with gr.Tab() as tab:
         L.bind(tab, label="sentiment.tab")
         L.bind(gr.Markdown(), value="sentiment.intro")
         with gr.Row():
             with gr.Column(scale=3):
-                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial_model,
-                                           interactive=True, elem_id="sentiment-model"),
-                               label="sentiment.model", info="sentiment.model_info")
+                picker = ModelPicker(L, lang, TASK, model_card, label_key="sentiment.model", info_key="sentiment.model_info",
+                                     elem_id="sentiment-model")
+                model = picker.dropdown
                 text = L.bind(gr.Textbox(lines=5, elem_id="sentiment-input"), label="sentiment.input", placeholder="sentiment.placeholder")
                 with gr.Row():
                     submit = L.bind(gr.Button(variant="primary", elem_id="sentiment-submit"), value="sentiment.submit")
@@ -104,9 +103,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                          label="sentiment.weights.attention")
         examples = gr.Examples(examples=example_rows(TASK, EXAMPLES), inputs=[text, model], examples_per_page=6)
         L.bind(examples.dataset, label="sentiment.examples", headers=["sentiment.input", "sentiment.examples.model"])
-        with gr.Accordion(open=False) as card_box:
-            card = gr.Markdown(model_card(initial_model, L.default))
-        L.bind(card_box, label="sentiment.card")
+        picker.card("sentiment.card")
 
     def run(text_: str, path: str | None, lang_: str):
         return classify(text_, path, lang_, cache)
@@ -114,6 +111,4 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     gr.on([submit.click, text.submit], run, [text, model, lang], [confidences, weights, status], concurrency_limit=4,
           api_name="classify")
     clear.click(lambda: ("", None, None, ""), None, [text, confidences, weights, status])
-    model.change(model_card, [model, lang], card)
-    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    L.follow(picker_and_card(TASK, model_card, follow_language=True), [model], [model, card])
+    picker.wire()

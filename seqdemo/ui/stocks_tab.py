@@ -15,7 +15,7 @@ from ..tasks import get_task
 from ..tasks.forecasting import shortest_window
 from ..tasks.stocks import StockForecast
 from .i18n import Localizer, t, t_user
-from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
+from .models import ModelPicker, ask, find_entry
 
 TASK = get_task("stocks")
 SHOWN_DAYS = 120  # of history on the chart
@@ -139,16 +139,15 @@ def slider_updates(path: str | None) -> tuple[dict, dict]:
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    initial = preferred_model(TASK, L.default)
-    window_range, horizon_range = slider_ranges(initial)
     with gr.Tab() as tab:
         L.bind(tab, label="stocks.tab")
         L.bind(gr.Markdown(elem_id="stocks-disclaimer"), value="stocks.disclaimer")
         L.bind(gr.Markdown(), value="stocks.intro")
         with gr.Row():
             with gr.Column(scale=2):
-                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default), value=initial, elem_id="stocks-model"),
-                               label="stocks.model")
+                picker = ModelPicker(L, lang, TASK, model_card, label_key="stocks.model", elem_id="stocks-model")
+                model = picker.dropdown
+                window_range, horizon_range = slider_ranges(picker.initial)
                 ticker = L.bind(gr.Radio(choices=list(TICKERS), value=TICKERS[0], elem_id="stocks-ticker"), label="stocks.ticker")
                 upload = L.bind(gr.File(file_types=[".csv"], type="filepath", height=110, elem_id="stocks-upload"),
                                 label="stocks.upload")
@@ -163,9 +162,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 figure = L.bind(gr.Plot(elem_id="stocks-chart"), label="stocks.chart")
                 judgement = gr.Markdown(elem_id="stocks-verdict")
                 table = L.bind(L.table(TABLE_COLUMNS, interactive=False, elem_id="stocks-scores"), label="stocks.scores")
-        with gr.Accordion(open=False) as box:
-            L.bind(box, label="stocks.card")
-            card = gr.Markdown(model_card(initial, L.default))
+        picker.card("stocks.card")
 
     def run(ticker_, upload_, window_, horizon_, path, lang_):
         return forecast_prices(ticker_, upload_, window_, horizon_, path, lang_, cache)
@@ -174,6 +171,5 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     submit.click(run, inputs, outputs, concurrency_limit=4, api_name="forecast_stocks")
     ticker.input(lambda: None, None, upload).then(run, inputs, outputs)
     upload.upload(run, inputs, outputs)
-    model.change(model_card, [model, lang], card).then(slider_updates, model, [window, horizon])
-    model.focus(lambda current, lang_: picker_update(TASK, lang_, current), [model, lang], model)
-    L.follow(picker_and_card(TASK, model_card), [model], [model, card])
+    model.change(slider_updates, model, [window, horizon], api_visibility="private")
+    picker.wire()

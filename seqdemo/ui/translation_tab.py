@@ -8,7 +8,7 @@ from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.translation import MAX_BEAM, MAX_INPUT_CHARS, Translation
 from .i18n import Localizer, t
-from .models import ask, find_entry, model_choices, picker_and_card, picker_update, preferred_model
+from .models import ModelPicker, ask, find_entry
 
 TASK = get_task("translation")
 DIRECTIONS = {"en_zh": "tatoeba_en_zh", "zh_en": "tatoeba_zh_en"}  # direction -> dataset
@@ -69,7 +69,6 @@ def translate(text: str, path: str | None, beam, lang: str, cache: PredictorCach
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
     initial_direction = "en_zh"
-    initial = preferred_model(TASK, L.default, datasets_for(initial_direction))
     with gr.Tab() as tab:
         L.bind(tab, label="translation.tab")
         L.bind(gr.Markdown(), value="translation.intro")
@@ -78,8 +77,9 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 direction = L.bind(gr.Radio(choices=[("English → 中文", "en_zh"), ("中文 → English", "zh_en")],
                                             value=initial_direction, elem_id="translation-direction"),
                                    label="translation.direction")
-                model = L.bind(gr.Dropdown(choices=model_choices(TASK, L.default, datasets_for(initial_direction)),
-                                           value=initial, elem_id="translation-model"), label="translation.model")
+                picker = ModelPicker(L, lang, TASK, model_card, label_key="translation.model", elem_id="translation-model",
+                                     context=[direction], datasets=datasets_for, initial_context=[initial_direction])
+                model = picker.dropdown
                 source = L.bind(gr.Textbox(lines=3, elem_id="translation-input"), label="translation.input",
                                 placeholder="translation.input_hint")
                 beam = L.bind(gr.Slider(1, MAX_BEAM, value=5, step=1, elem_id="translation-beam"), label="translation.beam",
@@ -94,18 +94,11 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         heatmap = gr.Plot(show_label=False, elem_id="translation-heatmap")
         examples = gr.Examples(examples=[[text, d] for d, texts in EXAMPLES.items() for text in texts], inputs=[source, direction])
         L.bind(examples.dataset, label="translation.examples", headers=["translation.input", "translation.direction"])
-        with gr.Accordion(open=False) as box:
-            L.bind(box, label="translation.card")
-            card = gr.Markdown(model_card(initial, L.default))
+        picker.card("translation.card")
 
     def run(text, path, beam_, lang_):
         return translate(text, path, beam_, lang_, cache)
 
     gr.on([submit.click, source.submit], run, [source, model, beam, lang], [output, heatmap, alternatives, status],
           concurrency_limit=4, api_name="translate")
-    direction.change(lambda d, current, lang_: picker_update(TASK, lang_, None, datasets=datasets_for(d)),
-                     [direction, model, lang], model)
-    model.change(model_card, [model, lang], card)
-    model.focus(lambda d, current, lang_: picker_update(TASK, lang_, current, datasets=datasets_for(d)),
-                [direction, model, lang], model)
-    L.follow(picker_and_card(TASK, model_card, datasets_for=datasets_for), [model, direction], [model, card])
+    picker.wire()
