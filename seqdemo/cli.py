@@ -6,6 +6,7 @@ import json
 import sys
 from pathlib import Path
 
+from .catalogue import t
 from .data import MissingDataError
 from .hparams import add_arguments, overrides_from_namespace
 from .jobs import UnknownJob
@@ -66,12 +67,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _add_run_arguments(parser: argparse.ArgumentParser, task) -> None:
     """What every training run takes: data, starting point, device and every hyperparameter."""
-    parser.add_argument("--dataset", required=True, choices=list(task.datasets),
-                        help="; ".join(f"{name}: {d.summary}" for name, d in task.datasets.items()))
-    parser.add_argument("--preset", default="default", choices=list(task.presets), help="starting hyperparameters (default: default)")
+    # argparse formats help with %: a "%" in the catalogue's text must reach it doubled
+    datasets = "; ".join(f"{name}: {t(f'dataset.{name}')}" for name in task.datasets).replace("%", "%%")
+    presets = "; ".join(f"{name}: {t(f'preset.{name}')}" for name in task.presets).replace("%", "%%")
+    parser.add_argument("--dataset", required=True, choices=list(task.datasets), help=datasets)
+    parser.add_argument("--preset", default="default", choices=list(task.presets), help=f"starting settings: {presets}")
     parser.add_argument("--limit", type=int, default=None, help="use only the first N records of each split (smoke tests)")
     parser.add_argument("--device", default="auto", choices=DEVICE_CHOICES)
-    add_arguments(parser, task.Hyperparameters)
+    add_arguments(parser, task.Hyperparameters, task.hyperparameters(), task.name)
 
 
 def _jobs(args) -> int:

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from seqdemo.i18n import t
+from seqdemo.catalogue import t
 from seqdemo.tasks.base import BadInput
 from seqdemo.tasks.price_file import MAX_GAP_DAYS, read_price_file
 

@@ -15,27 +15,30 @@ from typing import Any
 import torch
 from torch import nn
 
+from ..catalogue import t
 from ..data import Splits
 from ..hparams import Problem, from_dict, validate
 from ..text.glove import DIM as GLOVE_DIM
-from ..text.vocab import Vocab
 from ..train import TrainingHyperparameters
+
+LossFunction = Callable[[nn.Module, Any], torch.Tensor]
 
 
 class BadInput(ValueError):
-    """A user input the model cannot answer. `code` names the problem for the UI's message table."""
+    """A user input the model cannot answer. `code` names its message in the catalogue (`input.<code>`)."""
 
-    def __init__(self, code: str, message: str, **params: Any):
-        super().__init__(message)
+    def __init__(self, code: str, **params: Any):
+        super().__init__(t(f"input.{code}", "en", **params))
         self.code = code
         self.params = params
 
 
 @dataclass(frozen=True)
 class Dataset:
+    """What it is called and how it reads (`dataset.<name>` in the catalogue) lives in the catalogue."""
+
     load: Callable[[], Splits]
     language: str | None  # "en" or "zh": decides tokenizer, pretrained vectors and example inputs; None for numbers
-    summary: str  # one line for model cards and `--help`
     options: dict[str, Any] = field(default_factory=dict)  # task-specific facts (tokenizer, labels, ...)
     recommended: dict[str, Any] = field(default_factory=dict)  # hyperparameters that suit this data better than the defaults
 
@@ -46,12 +49,13 @@ class Setup:
 
     hparams: TrainingHyperparameters
     dataset: str
-    vocabs: dict[str, Vocab]
+    fitted: dict[str, Any]  # vocabularies, scalers: what `Task.fit` returned
 
 
 class Task(ABC):
     name: str
     Hyperparameters: type[TrainingHyperparameters]
+    defaults: dict[str, Any] = {}  # this task's defaults where they differ from the shared settings'
     datasets: dict[str, Dataset]
     metric: str  # the validation figure used for early stopping and model selection
     mode: str  # "max" if larger is better
@@ -61,11 +65,11 @@ class Task(ABC):
     records_are_exchangeable: bool = False
 
     def hyperparameters(self, dataset: str | None = None, preset: str = "default", **overrides: Any) -> TrainingHyperparameters:
-        """Defaults, then what suits the dataset, then the preset, then the caller's own values."""
+        """The task's defaults, then what suits the dataset, then the preset, then the caller's own values."""
         if preset not in self.presets:
             raise ValueError(f"Unknown preset '{preset}' for {self.name}; choose one of {', '.join(self.presets)}")
         recommended = self.datasets[dataset].recommended if dataset in self.datasets else {}
-        return from_dict(self.Hyperparameters, {**recommended, **self.presets[preset], **overrides})
+        return from_dict(self.Hyperparameters, {**self.defaults, **recommended, **self.presets[preset], **overrides})
 
     def check(self, hparams: TrainingHyperparameters, dataset: str) -> list[Problem]:
         """Every reason these settings cannot train on this dataset. Empty means go."""
@@ -78,20 +82,22 @@ class Task(ABC):
         problems = []
         if hparams.embeddings != "random":
             if dataset in self.datasets and self.datasets[dataset].language != "en":
-                problems.append(Problem("problem.glove_language"))
+                problems.append(Problem("problem.glove_language", field="embeddings"))
             if hparams.embedding_dim != GLOVE_DIM:
-                problems.append(Problem("problem.glove_dim", {"dim": GLOVE_DIM}))
+                problems.append(Problem("problem.glove_dim", {"dim": GLOVE_DIM}, field="embedding_dim"))
         return problems
 
     @abstractmethod
-    def build_vocabs(self, hparams, dataset: str, train: Sequence[Any]) -> dict[str, Vocab]: ...
+    def fit(self, hparams, dataset: str, train: Sequence[Any]) -> dict[str, Any]:
+        """What this run learns from its training records before the model: vocabularies, scalers (see
+        `seqdemo.fitted`)."""
 
     @abstractmethod
-    def build_model(self, hparams, dataset: str, vocabs: dict[str, Vocab], pretrained: bool) -> nn.Module:
+    def build_model(self, hparams, dataset: str, fitted: dict[str, Any], pretrained: bool) -> nn.Module:
         """A fresh model. `pretrained` loads pretrained vectors (training); loading a checkpoint skips it."""
 
     @abstractmethod
-    def encode(self, records: Sequence[Any], hparams, dataset: str, vocabs: dict[str, Vocab]) -> list[Any]:
+    def encode(self, records: Sequence[Any], hparams, dataset: str, fitted: dict[str, Any]) -> list[Any]:
         """Records -> model-ready examples (ids, labels), done once before training."""
 
     @abstractmethod
@@ -102,7 +108,13 @@ class Task(ABC):
         return self.batches(examples, hparams.batch_size, shuffle=True, rng=rng)
 
     @abstractmethod
-    def loss(self, model: nn.Module, batch: Any) -> torch.Tensor: ...
+    def loss(self, model: nn.Module, batch: Any) -> torch.Tensor:
+        """The batch's training loss, from the model's forward pass (which computes it given the targets)."""
+
+    def make_loss(self, hparams) -> LossFunction:
+        """The loss function of one training run. Tasks whose loss needs a setting or carries state from batch
+        to batch (a language model's state across chunks) return a fresh one per run."""
+        return self.loss
 
     @abstractmethod
     def evaluate(self, model: nn.Module, examples: list[Any], device: torch.device, setup: "Setup",

@@ -1,10 +1,12 @@
-"""The string table: every string in both languages, every key the code asks for present."""
+"""The catalogue: every sentence in both languages, every key the code asks for present."""
 
 import re
 import unicodedata
 from pathlib import Path
 
-from seqdemo.i18n import STRINGS
+from seqdemo.catalogue import AREAS, every_entry
+
+STRINGS = every_entry()
 
 SOURCE = Path(__file__).resolve().parent.parent / "seqdemo"
 
@@ -43,16 +45,33 @@ def test_every_task_dataset_and_preset_has_its_strings():
     assert not missing, missing
 
 
-def test_every_setting_of_every_task_has_a_translation_of_its_own_wording():
-    # a setting's Chinese entry carries the English it translates: when a task words the setting its own
-    # way, or the English changes, this fails until the translation follows
+def test_every_setting_of_every_task_has_help_and_a_label_in_both_languages():
     from seqdemo.hparams import fields
     from seqdemo.tasks import TASKS
-    from seqdemo.ui.train_tab import translated_help
 
-    untranslated = [f"{task.name}.{field.name}: {field.spec.help}" for task in TASKS.values()
-                    for field in fields(task.Hyperparameters) if not translated_help(task, field, "zh")]
-    assert not untranslated, untranslated
+    for task in TASKS.values():
+        for field in fields(task.Hyperparameters):
+            for lang in ("en", "zh"):
+                assert field.help(lang, task.name) and field.label(lang), (task.name, field.name, lang)
+
+
+def test_every_input_problem_the_code_raises_has_its_message():
+    raised = set()
+    for path in SOURCE.rglob("*.py"):
+        raised |= set(re.findall(r"""BadInput\(\s*["'](\w+)["']""", path.read_text(encoding="utf-8")))
+    missing = sorted(code for code in raised if f"input.{code}" not in STRINGS)
+    assert raised and not missing, missing
+
+
+def test_every_key_belongs_to_an_area_and_areas_do_not_repeat_keys():
+    import importlib
+
+    seen: dict[str, str] = {}
+    for area in set(AREAS.values()):
+        for key in importlib.import_module(f"seqdemo.catalogue.{area}").STRINGS:
+            assert AREAS[key.split(".")[0]] == area, key
+            assert key not in seen, f"{key} in {area} and {seen[key]}"
+            seen[key] = area
 
 
 def closes_bold(text: str, at: int) -> bool:

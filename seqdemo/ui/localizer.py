@@ -1,4 +1,4 @@
-"""Language switching for Gradio components, on top of the string table in `seqdemo.i18n`.
+"""Language switching for Gradio components, on top of the catalogue (`seqdemo.catalogue`).
 
 Components register which of their properties show which key (`Localizer.bind`), and tabs register
 handlers for what needs more than a string (`Localizer.follow`: a model picker's choices, a model
@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 import gradio as gr
 import pandas as pd
 
-from ..i18n import LANGUAGES, STRINGS, t
+from ..catalogue import LANGUAGES, t
 
-__all__ = ["LANGUAGES", "STRINGS", "Localizer", "t", "user_text", "t_user"]
+__all__ = ["LANGUAGES", "Localizer", "t", "user_text", "t_user"]
 
 _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
 _AUTOLINK_MARKS = {":": "&#58;", "@": "&#64;"}  # "http://..." and "a@b.c" would otherwise become live links
