@@ -1,10 +1,12 @@
 """Language models: loss falls, sampling is repeatable, decoding settings behave, bad settings are refused."""
 
+import random
 
 import pytest
 import torch
 
-from seqdemo.models.language_model import LanguageModel
+from seqdemo.models import RecurrentConfig
+from seqdemo.models.language_model import LanguageModel, LanguageModelConfig
 from seqdemo.models.sampling import next_token_distribution
 from seqdemo.tasks import BadInput, get_task
 from seqdemo.tasks.runner import load_model
@@ -40,11 +42,11 @@ def test_lm_loss_falls_on_a_tiny_text(cpu):
     text = "to be or not to be, that is the question. " * 40
     vocab = sorted(set(text))
     ids = torch.tensor([vocab.index(c) for c in text])
-    model = LanguageModel(len(vocab), 16, "lstm", 32, 1, 0.0, False)
+    model = LanguageModel(LanguageModelConfig(len(vocab), 16, RecurrentConfig("lstm", 32)))
     hparams = TASK.hyperparameters("shakespeare", lr=0.01, epochs=15, patience=15, bptt=20, batch_size=4, schedule="plateau")
     trainer = Trainer(model, hparams, cpu, metric="loss", mode="min")
     untrained = TASK.evaluate(model, [ids], cpu, None)["loss"]  # about ln(vocabulary size)
-    result = trainer.fit(lambda epoch, rng: TASK.training_batches([ids], hparams, rng), TASK.loss,
+    result = trainer.fit(lambda epoch, rng: TASK.training_batches([ids], hparams, rng), TASK.make_loss(hparams),
                          lambda m: TASK.evaluate(m, [ids], cpu, None))
     assert untrained > 2.0
     assert result.best_metrics["loss"] < 0.3 * untrained
@@ -52,16 +54,28 @@ def test_lm_loss_falls_on_a_tiny_text(cpu):
 
 def test_state_is_carried_between_chunks():
     torch.manual_seed(0)
-    model = LanguageModel(10, 8, "gru", 12, 2, 0.0, False).eval()
+    model = LanguageModel(LanguageModelConfig(10, 8, RecurrentConfig("gru", 12, layers=2))).eval()
     tokens = torch.randint(0, 10, (2, 12))
-    whole, _ = model(tokens)
-    first, state = model(tokens[:, :5])
-    second, _ = model(tokens[:, 5:], state)
-    assert torch.allclose(torch.cat([first, second], dim=1), whole, atol=1e-5)
+    whole = model(tokens).logits
+    first = model(tokens[:, :5])
+    second = model(tokens[:, 5:], first.state)
+    assert torch.allclose(torch.cat([first.logits, second.logits], dim=1), whole, atol=1e-5)
+
+
+def test_each_run_carries_its_own_state():
+    """Two runs in one process never share the state a language model carries from chunk to chunk."""
+    model = LanguageModel(LanguageModelConfig(10, 8, RecurrentConfig("gru", 12))).eval()
+    hparams = TASK.hyperparameters("shakespeare", bptt=4, batch_size=2)
+    batches = TASK.training_batches([torch.randint(0, 10, (40,))], hparams, random.Random(0))
+    first_run, second_run = TASK.make_loss(hparams), TASK.make_loss(hparams)
+    first_run(model, batches[0])
+    first_run(model, batches[1])
+    assert second_run.state is None
+    assert torch.equal(second_run(model, batches[0]), TASK.make_loss(hparams)(model, batches[0]))
 
 
 def test_weight_tying_shares_the_embedding():
-    model = LanguageModel(30, 8, "lstm", 16, 1, 0.0, tie_weights=True)
+    model = LanguageModel(LanguageModelConfig(30, 8, RecurrentConfig("lstm", 16), tie_weights=True))
     assert model.decoder.weight is model.embedding.weight
 
 

@@ -8,7 +8,7 @@ import torch
 import torch.nn.functional as F
 
 from seqdemo.data import LabeledSeries, load_ecg5000
-from seqdemo.models import ClassifierEnsemble, SeriesClassifier
+from seqdemo.models import ClassifierEnsemble, RecurrentConfig, SeriesClassifier, SeriesClassifierConfig
 from seqdemo.tasks import BadInput, get_task
 from seqdemo.tasks.heartbeats import (BEAT_LENGTH, MAX_SAMPLES, augmented, member_accuracies, normalise, oversampled,
                                       parse_beat)
@@ -113,7 +113,7 @@ def test_an_fcn_branch_model_reads_the_beat_both_ways_and_keeps_its_attention(tm
 
 
 def tiny_classifier() -> SeriesClassifier:
-    return SeriesClassifier(1, 3, "lstm", 4, 1, True, "attention", 0.0)
+    return SeriesClassifier(SeriesClassifierConfig(1, 3, RecurrentConfig("lstm", 4, bidirectional=True), "attention"))
 
 
 def test_an_ensemble_answers_with_its_members_mean_probability_and_attention():

@@ -3,13 +3,14 @@
 import pytest
 import torch
 
-from seqdemo.models import CELLS, POOLINGS, RecurrentEncoder, SequenceClassifier, length_mask, reverse_within_lengths
+from seqdemo.models import (CELLS, POOLINGS, ClassifierConfig, RecurrentConfig, RecurrentEncoder, SequenceClassifier,
+                            length_mask, reverse_within_lengths)
 
 
 @pytest.mark.parametrize("cell", CELLS)
 @pytest.mark.parametrize("layers, bidirectional", [(1, False), (2, True)])
 def test_encoder_shapes(cell, layers, bidirectional):
-    encoder = RecurrentEncoder(cell, input_size=6, hidden_size=5, num_layers=layers, bidirectional=bidirectional)
+    encoder = RecurrentEncoder(6, RecurrentConfig(cell, hidden_size=5, layers=layers, bidirectional=bidirectional))
     encoded = encoder(torch.randn(3, 7, 6), torch.tensor([7, 4, 1]))
     directions = 2 if bidirectional else 1
     assert encoded.outputs.shape == (3, 7, 5 * directions)
@@ -35,8 +36,8 @@ def test_length_mask():
 @pytest.mark.parametrize("layers, bidirectional", [(1, False), (2, True)])
 def test_padding_never_changes_a_prediction(cell, pooling, layers, bidirectional):
     torch.manual_seed(0)
-    model = SequenceClassifier(vocab_size=50, embedding_dim=8, num_classes=3, cell=cell, hidden_size=6,
-                               num_layers=layers, bidirectional=bidirectional, pooling=pooling, dropout=0.0).eval()
+    model = SequenceClassifier(ClassifierConfig(vocab_size=50, num_classes=3, embedding_dim=8, pooling=pooling,
+                                                recurrent=RecurrentConfig(cell, 6, layers, bidirectional))).eval()
     sentence = torch.randint(4, 50, (5,))
     batch = torch.zeros(3, 11, dtype=torch.long)  # pad id 0
     batch[0] = torch.randint(4, 50, (11,))
@@ -51,8 +52,8 @@ def test_padding_never_changes_a_prediction(cell, pooling, layers, bidirectional
 
 
 def test_attention_sums_to_one_and_ignores_padding():
-    model = SequenceClassifier(vocab_size=20, embedding_dim=4, num_classes=2, cell="gru", hidden_size=3,
-                               num_layers=1, bidirectional=True, pooling="attention", dropout=0.0)
+    model = SequenceClassifier(ClassifierConfig(vocab_size=20, num_classes=2, embedding_dim=4, pooling="attention",
+                                                recurrent=RecurrentConfig("gru", 3, bidirectional=True)))
     tokens = torch.randint(4, 20, (2, 6))
     weights = model(tokens, torch.tensor([6, 3])).attention
     assert torch.allclose(weights.sum(dim=1), torch.ones(2))

@@ -4,7 +4,8 @@ import pytest
 import torch
 
 from seqdemo.data import TaggedSentence
-from seqdemo.models.tagger import SequenceTagger
+from seqdemo.models import RecurrentConfig
+from seqdemo.models.tagger import SequenceTagger, TaggerConfig
 from seqdemo.tasks import BadInput, get_task
 from seqdemo.tasks.ner import MAX_INPUT_CHARS, cut, tag_names
 from seqdemo.tasks.runner import load_model, train
@@ -46,11 +47,11 @@ def test_tagger_learns_a_tiny_pattern(decoder):
     tokens = torch.tensor([[5, 6, 7, 4, 4], [4, 5, 6, 4, 0]])  # 5 6 (7) is a name
     tags = torch.tensor([[1, 2, 2, 0, 0], [0, 1, 2, 0, 0]])
     lengths = torch.tensor([5, 4])
-    model = SequenceTagger(8, 8, len(names), "lstm", 8, 1, 0.0, decoder == "crf")
+    model = SequenceTagger(TaggerConfig(8, tuple(names), 8, RecurrentConfig("lstm", 8), use_crf=decoder == "crf"))
     optimizer = torch.optim.Adam(model.parameters(), lr=0.05)
     for _ in range(60):
         optimizer.zero_grad()
-        model.loss(model(tokens, lengths), tags).backward()
+        model(tokens, lengths, tags=tags).loss.backward()
         optimizer.step()
     paths, probabilities = model.decode(model.eval()(tokens, lengths))
     assert paths == [[1, 2, 2, 0, 0], [0, 1, 2, 0]]

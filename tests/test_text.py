@@ -4,9 +4,16 @@ import numpy as np
 import pytest
 import torch
 
+from seqdemo import fitted
 from seqdemo.text import Vocab, get_tokenizer
 from seqdemo.text.glove import glove_embedding_matrix, load_glove
-from seqdemo.text.lexicon import FEATURES, KINDS, POSITIONS, lexicon_masks, masks_to_features
+from seqdemo.text.lexicon import (
+    FEATURES,
+    KINDS,
+    POSITIONS,
+    lexicon_masks,
+    masks_to_features,
+)
 from seqdemo.text.scripts import dominant_language
 from seqdemo.text.segmenter import segmentation_masks
 from seqdemo.text.vocab import SPECIALS
@@ -43,16 +50,23 @@ def test_vocab_orders_by_frequency_and_respects_limits():
     assert vocab.decode([4, 5]) == ["a", "b"]
 
 
-def test_vocab_round_trips_through_json(tmp_path):
+def test_fitted_vocabularies_and_scalers_round_trip_through_json(tmp_path):
+    from seqdemo.series.scaling import SeriesScaler
+
     vocab = Vocab.build([["ni", "hao", "你好"]])
-    vocab.save(tmp_path / "v.json")
-    assert Vocab.load(tmp_path / "v.json").itos == vocab.itos
+    fitted.save(vocab, tmp_path / "v.json")
+    assert fitted.load(tmp_path / "v.json").itos == vocab.itos
+    scaler = SeriesScaler((1.0, 2.0), (0.5, 1.5), 0.01, True)
+    fitted.save(scaler, tmp_path / "s.json")
+    assert fitted.load(tmp_path / "s.json") == scaler
 
 
-def test_a_vocab_file_that_is_not_ours_is_refused(tmp_path):
-    (tmp_path / "v.json").write_text('["<pad>", "a"]')
-    with pytest.raises(ValueError, match="not a seqdemo vocabulary"):
-        Vocab.load(tmp_path / "v.json")
+@pytest.mark.parametrize("content", ['["<pad>", "a"]', '{"format": "seqdemo.vocab/1", "tokens": [1, 2]}',
+                                     '{"format": "pickle", "tokens": []}'])
+def test_a_fitted_file_that_is_not_ours_is_refused(tmp_path, content):
+    (tmp_path / "v.json").write_text(content)
+    with pytest.raises(ValueError):
+        fitted.load(tmp_path / "v.json")
 
 
 def test_glove_vectors_carry_meaning():

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import pickle
 import random
 
@@ -9,7 +10,7 @@ import pytest
 import torch
 import torch.nn.functional as F
 
-from seqdemo.models import SequenceClassifier
+from seqdemo.models import ClassifierConfig, RecurrentConfig, SequenceClassifier
 from seqdemo.tasks.runner import load_model
 from seqdemo.text import Vocab
 from seqdemo.train import (CheckpointError, NonFiniteLossError, Trainer, TrainingHyperparameters, bucket_batches,
@@ -38,7 +39,7 @@ def loss_fn(model, batch):
 
 def tiny_model(seed=0):
     torch.manual_seed(seed)
-    return SequenceClassifier(12, 8, 2, "gru", 16, 1, True, "max", 0.0)
+    return SequenceClassifier(ClassifierConfig(12, 2, 8, RecurrentConfig("gru", 16, bidirectional=True), "max"))
 
 
 def test_bucketed_batches_cover_every_example_once_and_group_similar_lengths():
@@ -130,11 +131,11 @@ def save_tiny(tmp_path, model=None):
 def test_checkpoint_round_trip_gives_identical_outputs(tmp_path):
     model, path = save_tiny(tmp_path)
     restored = tiny_model(seed=1)
-    restored.load_state_dict(load_checkpoint(path).state_dict)
+    load_checkpoint(path).load_weights(restored)
     tokens, lengths = torch.randint(4, 12, (3, 9)), torch.tensor([9, 4, 1])
     model.eval(), restored.eval()
     assert torch.equal(model(tokens, lengths).logits, restored(tokens, lengths).logits)
-    assert sorted(os.listdir(path)) == ["config.json", "metrics.json", "model.safetensors", "vocab_words.json"]
+    assert sorted(os.listdir(path)) == ["config.json", "fitted_words.json", "metrics.json", "model.safetensors"]
 
 
 def test_trained_sentiment_checkpoint_round_trip(tiny_sentiment_checkpoint, cpu):
@@ -188,10 +189,10 @@ def test_a_crash_while_saving_leaves_the_old_checkpoint_untouched(tmp_path, monk
     model, path = save_tiny(tmp_path)
     before = {name: (path / name).read_bytes() for name in os.listdir(path)}
 
-    def crash(self, target):
+    def crash(self):
         raise OSError("disk full")
 
-    monkeypatch.setattr(Vocab, "save", crash)
+    monkeypatch.setattr(Vocab, "to_json", crash)
     with pytest.raises(OSError, match="disk full"):
         save_checkpoint(path, {"task": "sentiment", "dataset": "imdb"}, tiny_model(seed=5), {"words": Vocab.build([])}, {})
     assert {name: (path / name).read_bytes() for name in os.listdir(path)} == before
@@ -199,3 +200,18 @@ def test_a_crash_while_saving_leaves_the_old_checkpoint_untouched(tmp_path, monk
     with pytest.raises(OSError):
         save_checkpoint(tmp_path / "fresh", {"task": "sentiment"}, model, {"words": Vocab.build([])}, {})
     assert not (tmp_path / "fresh").exists()
+
+
+def test_a_first_format_checkpoint_still_loads(tiny_sentiment_checkpoint, tmp_path, cpu):
+    """Models trained before fitted vocabularies had their name: `vocab_<name>.json`, listed under "vocabs"."""
+    old = tmp_path / "old"
+    shutil.copytree(tiny_sentiment_checkpoint, old)
+    config = json.loads((old / "config.json").read_text())
+    config["format"], config["vocabs"] = "seqdemo.checkpoint/1", config.pop("fitted")
+    for name in config["vocabs"]:
+        (old / f"fitted_{name}.json").rename(old / f"vocab_{name}.json")
+    (old / "config.json").write_text(json.dumps(config))
+    task, hparams, model, checkpoint = load_model(old, cpu)
+    _, _, model_now, checkpoint_now = load_model(tiny_sentiment_checkpoint, cpu)
+    assert checkpoint.fitted["words"].itos == checkpoint_now.fitted["words"].itos
+    assert all(torch.equal(a, b) for a, b in zip(model.state_dict().values(), model_now.state_dict().values()))

@@ -4,7 +4,8 @@ import pytest
 import torch
 
 from seqdemo.models.decoding import beam_search, greedy
-from seqdemo.models.seq2seq import BahdanauAttention, Seq2Seq
+from seqdemo.models import RecurrentConfig
+from seqdemo.models.seq2seq import BahdanauAttention, Seq2Seq, Seq2SeqConfig
 from seqdemo.tasks import BadInput
 from seqdemo.tasks.runner import load_model
 from seqdemo.tasks.translation import bleu, join_tokens
@@ -31,7 +32,7 @@ def test_attention_sums_to_one_and_ignores_padding():
 @pytest.mark.parametrize("attention", [True, False])
 def test_beam_width_one_equals_greedy(cell, attention):
     torch.manual_seed(1)
-    model = Seq2Seq(30, 25, 8, cell, 10, 1, 12, attention, 0.0).eval()
+    model = Seq2Seq(Seq2SeqConfig(30, 25, 8, RecurrentConfig(cell, 10), 12, attention)).eval()
     for length in (1, 4, 9):
         source = torch.randint(4, 30, (1, length))
         lengths = torch.tensor([length])
@@ -43,7 +44,7 @@ def test_beam_width_one_equals_greedy(cell, attention):
 
 def test_beam_search_returns_distinct_hypotheses_best_first():
     torch.manual_seed(2)
-    model = Seq2Seq(30, 25, 8, "gru", 10, 1, 12, True, 0.0).eval()
+    model = Seq2Seq(Seq2SeqConfig(30, 25, 8, RecurrentConfig("gru", 10), 12)).eval()
     beams = beam_search(model, torch.randint(4, 30, (1, 6)), torch.tensor([6]), BOS, EOS, max_len=10, width=5, alpha=1.0)
     assert 1 <= len(beams) <= 5
     assert len({tuple(h.tokens) for h in beams}) == len(beams)
@@ -53,7 +54,7 @@ def test_beam_search_returns_distinct_hypotheses_best_first():
 
 def test_padding_in_the_batch_does_not_change_a_translation():
     torch.manual_seed(3)
-    model = Seq2Seq(30, 25, 8, "gru", 10, 1, 12, True, 0.0).eval()
+    model = Seq2Seq(Seq2SeqConfig(30, 25, 8, RecurrentConfig("gru", 10), 12)).eval()
     sentence = torch.randint(4, 30, (4,))
     batch = torch.zeros(2, 9, dtype=torch.long)
     batch[0] = torch.randint(4, 30, (9,))

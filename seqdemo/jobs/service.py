@@ -10,14 +10,16 @@ without logins, nobody may start, cancel, resume or delete jobs. On a shared app
 people's jobs in the list, but not their settings, curves or logs.
 """
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..hparams import Problem, from_dict, to_dict
+from ..paths import PROJECT_ROOT
 from ..tasks import get_task
-from ..tasks.runner import InvalidSettings
+from ..tasks.runner import InvalidSettings, train_command
 from .scheduler import Scheduler
 from .store import FINISHED, Job, JobStore
 
@@ -63,6 +65,14 @@ LOCAL = Access()  # the command line, and an app only this machine can reach
 def clean_name(name: str | None) -> str:
     """Printable characters only, trimmed and cut to a sensible length."""
     return "".join(c for c in (name or "") if c.isprintable()).strip()[:MAX_NAME_LENGTH]
+
+
+def shown_path(path: Path) -> str:
+    """A path as a command in the project folder would write it: relative there, absolute elsewhere."""
+    try:
+        return str(Path(path).resolve().relative_to(PROJECT_ROOT))
+    except ValueError:
+        return str(path)
 
 
 def database_path(runs_dir: Path) -> Path:
@@ -114,9 +124,15 @@ class JobService:
                   "device": self.device}
         job_id = self.store.create(clean_name(name) or f"{task_name}-{dataset}", task_name, dataset, config,
                                    epochs=hparams.epochs, metric=task.metric, session=session)
-        if not clean_name(name):
-            self.store.update(job_id, name=f"{task_name}-{dataset}-{job_id}")
+        # the same training from a terminal, recorded in the model's config.json and shown on its card
+        command = train_command(task_name, dataset, hparams, preset, out=shown_path(self.model_dir(job_id)), limit=limit,
+                                processes=processes)
+        self.store.update(job_id, config=json.dumps({**config, "command": command}),
+                          **({} if clean_name(name) else {"name": f"{task_name}-{dataset}-{job_id}"}))
         return self.store.get(job_id)
+
+    def model_dir(self, job_id: int) -> Path:
+        return self.runs_dir / "jobs" / str(job_id) / "model"
 
     def _changeable(self, job_id: object, who: str | None) -> Job:
         job = self.store.get(job_id)

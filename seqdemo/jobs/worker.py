@@ -111,7 +111,7 @@ def run(db_path: Path, job_id: int) -> int:
         hparams = from_dict(task.Hyperparameters, job.config["hyperparameters"])
         checkpoint = train(job.task, job.dataset, hparams, folder / "model", device, callbacks=[stopper],
                            limit=job.config.get("limit"), name=job.name, state_dir=folder / "state",
-                           command=f"job {job.id} ({job.name}) from the Train tab")
+                           command=job.config.get("command"))
     except (InvalidSettings, NonFiniteLossError) as error:
         if main:
             store.log(job_id, f"failed: {error}")

@@ -37,28 +37,37 @@ class LinearChainCRF(nn.Module):
         last = tags.gather(1, (mask.sum(1).long() - 1).unsqueeze(1)).squeeze(1)  # [batch]
         return (self.start[tags[:, 0]] + (emitted * mask).sum(1) + (moved * mask[:, 1:]).sum(1) + self.end[last])
 
-    def log_partition(self, emissions: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        """log Z per sentence, by the forward algorithm: [batch]."""
-        alpha = self.start + emissions[:, 0]  # [batch, tags]: log-sum of all paths ending in each tag
+    def _alphas(self, emissions: torch.Tensor, mask: torch.Tensor) -> list[torch.Tensor]:
+        """The forward recursion: alpha_t(k) = log sum over paths of y_1..y_t with y_t = k of their score,
+        alpha_1 = start + e_1 and alpha_t(k) = logsumexp_j(alpha_{t-1}(j) + T[j, k]) + e_t(k). Each is
+        [batch, tags]; past a sentence's end it stays as it was."""
+        alphas = [self.start + emissions[:, 0]]
         for t in range(1, emissions.shape[1]):
             # [batch, from, 1] + [from, to] + [batch, 1, to] -> sum over `from`
-            step = torch.logsumexp(alpha.unsqueeze(2) + self.transitions + emissions[:, t].unsqueeze(1), dim=1)
-            alpha = torch.where(mask[:, t].unsqueeze(1), step, alpha)  # padding leaves alpha as it was
-        return torch.logsumexp(alpha + self.end, dim=1)
+            step = torch.logsumexp(alphas[-1].unsqueeze(2) + self.transitions + emissions[:, t].unsqueeze(1), dim=1)
+            alphas.append(torch.where(mask[:, t].unsqueeze(1), step, alphas[-1]))  # padding leaves alpha as it was
+        return alphas
+
+    def log_partition(self, emissions: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """log Z per sentence, by the forward algorithm: logsumexp_k(alpha_T(k) + end(k)), [batch]."""
+        return torch.logsumexp(self._alphas(emissions, mask)[-1] + self.end, dim=1)
 
     def marginals(self, emissions: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
-        """p(y_t = k | x) for every position and tag, by forward-backward: [batch, time, tags]."""
+        """p(y_t = k | x) for every position and tag, by forward-backward: [batch, time, tags].
+
+        The backward recursion mirrors the forward one from the sentence's end: beta_T(k) = end(k) and
+        beta_t(j) = logsumexp_k(T[j, k] + e_{t+1}(k) + beta_{t+1}(k)), so that
+        p(y_t = k | x) = exp(alpha_t(k) + beta_t(k) - log Z).
+        """
         batch, time, tags = emissions.shape
-        alphas = [self.start + emissions[:, 0]]
-        for t in range(1, time):
-            step = torch.logsumexp(alphas[-1].unsqueeze(2) + self.transitions + emissions[:, t].unsqueeze(1), dim=1)
-            alphas.append(torch.where(mask[:, t].unsqueeze(1), step, alphas[-1]))
+        alphas = self._alphas(emissions, mask)
         lengths = mask.sum(1)
         beta = self.end.expand(batch, tags).clone()  # log-sum of all path endings after position t
         betas = [None] * time
         for t in range(time - 1, -1, -1):
             is_last = (lengths - 1 == t).unsqueeze(1)
             if t < time - 1:
+                # [from, to] + [batch, 1, to] -> sum over `to`
                 step = torch.logsumexp(self.transitions + (emissions[:, t + 1] + beta).unsqueeze(1), dim=2)
                 beta = torch.where(mask[:, t + 1].unsqueeze(1), step, beta)
             beta = torch.where(is_last, self.end.expand(batch, tags), beta)

@@ -28,6 +28,21 @@ def reverse_within_lengths(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tens
 RecurrentState = list  # per layer: h [1, batch, hidden], or (h, c) for an LSTM
 
 
+@dataclass(frozen=True)
+class RecurrentConfig:
+    """What a stack of recurrent layers is: the cell, its width, depth and direction, dropout between layers."""
+
+    cell: str = "lstm"
+    hidden_size: int = 128
+    layers: int = 1
+    bidirectional: bool = False
+    dropout: float = 0.0
+
+    @property
+    def output_size(self) -> int:
+        return self.hidden_size * (2 if self.bidirectional else 1)
+
+
 @dataclass
 class Encoded:
     outputs: torch.Tensor  # [batch, time, directions * hidden], zero at padding positions
@@ -47,20 +62,20 @@ class RecurrentEncoder(nn.Module):
     of the sentence encoded alone, and the fast fused kernels still do the work.
     """
 
-    def __init__(self, cell: str, input_size: int, hidden_size: int, num_layers: int = 1,
-                 bidirectional: bool = False, dropout: float = 0.0):
+    def __init__(self, input_size: int, config: RecurrentConfig):
         super().__init__()
-        if cell not in CELLS:
-            raise ValueError(f"Unknown cell '{cell}'; choose one of {', '.join(CELLS)}")
-        self.directions = 2 if bidirectional else 1
-        self.output_size = hidden_size * self.directions
+        if config.cell not in CELLS:
+            raise ValueError(f"Unknown cell '{config.cell}'; choose one of {', '.join(CELLS)}")
+        self.config = config
+        self.directions = 2 if config.bidirectional else 1
+        self.output_size = config.output_size
         self.layers = nn.ModuleList()
-        for layer in range(num_layers):
+        for layer in range(config.layers):
             layer_input = input_size if layer == 0 else self.output_size
             self.layers.append(nn.ModuleList(
-                CELLS[cell](layer_input, hidden_size, batch_first=True) for _ in range(self.directions)
+                CELLS[config.cell](layer_input, config.hidden_size, batch_first=True) for _ in range(self.directions)
             ))
-        self.between_layers = nn.Dropout(dropout)
+        self.between_layers = nn.Dropout(config.dropout)
 
     def forward(self, x: torch.Tensor, lengths: torch.Tensor, state: RecurrentState | None = None) -> Encoded:
         """`state` continues from where an earlier call stopped (language models reading a long text in

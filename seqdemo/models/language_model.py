@@ -5,35 +5,57 @@ weight tying (the output layer reuses the embedding matrix), and a state that ca
 from one chunk of text to the next (truncated backpropagation through time).
 """
 
+from dataclasses import dataclass
+
 import torch
+import torch.nn.functional as F
 from torch import nn
 
-from .encoder import RecurrentEncoder, RecurrentState
+from .encoder import RecurrentConfig, RecurrentEncoder, RecurrentState
+
+
+@dataclass(frozen=True)
+class LanguageModelConfig:
+    vocab_size: int
+    embedding_dim: int
+    recurrent: RecurrentConfig  # one direction: the model reads left to right
+    tie_weights: bool = False
+
+
+@dataclass
+class LanguageModelOutput:
+    logits: torch.Tensor  # [batch, time, vocab]
+    state: RecurrentState  # to carry on from, into the next chunk of the same text
+    loss: torch.Tensor | None = None  # mean cross-entropy per token, when targets were given
 
 
 class LanguageModel(nn.Module):
-    def __init__(self, vocab_size: int, embedding_dim: int, cell: str, hidden_size: int, num_layers: int,
-                 dropout: float, tie_weights: bool):
+    def __init__(self, config: LanguageModelConfig):
         super().__init__()
-        self.embedding = nn.Embedding(vocab_size, embedding_dim)
-        self.dropout = nn.Dropout(dropout)
-        self.encoder = RecurrentEncoder(cell, embedding_dim, hidden_size, num_layers, bidirectional=False, dropout=dropout)
+        self.config = config
+        hidden, emb = config.recurrent.hidden_size, config.embedding_dim
+        self.embedding = nn.Embedding(config.vocab_size, emb)
+        self.dropout = nn.Dropout(config.recurrent.dropout)
+        self.encoder = RecurrentEncoder(emb, config.recurrent)
         # tying needs the decoder's input to have the embedding's size: project down when they differ
-        self.project = nn.Linear(hidden_size, embedding_dim) if tie_weights and hidden_size != embedding_dim else None
-        self.decoder = nn.Linear(embedding_dim if tie_weights else hidden_size, vocab_size)
-        if tie_weights:
+        self.project = nn.Linear(hidden, emb) if config.tie_weights and hidden != emb else None
+        self.decoder = nn.Linear(emb if config.tie_weights else hidden, config.vocab_size)
+        if config.tie_weights:
             self.decoder.weight = self.embedding.weight
-            nn.init.normal_(self.embedding.weight, std=embedding_dim ** -0.5)  # first scores near uniform
+            nn.init.normal_(self.embedding.weight, std=emb ** -0.5)  # first scores near uniform
 
-    def forward(self, tokens: torch.Tensor, state: RecurrentState | None = None) -> tuple[torch.Tensor, RecurrentState]:
-        # tokens = [batch, time]
+    def forward(self, tokens: torch.Tensor, state: RecurrentState | None = None,
+                targets: torch.Tensor | None = None) -> LanguageModelOutput:
+        # tokens = [batch, time], targets = [batch, time]: the tokens shifted one on
         embedded = self.dropout(self.embedding(tokens))  # [batch, time, emb]
         lengths = torch.full((tokens.shape[0],), tokens.shape[1], dtype=torch.long)
         encoded = self.encoder(embedded, lengths, state)  # outputs = [batch, time, hidden]
         hidden = self.dropout(encoded.outputs)
         if self.project is not None:
             hidden = self.project(hidden)  # [batch, time, emb]
-        return self.decoder(hidden).float(), encoded.state  # logits = [batch, time, vocab]
+        logits = self.decoder(hidden).float()  # [batch, time, vocab]
+        loss = None if targets is None else F.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1))
+        return LanguageModelOutput(logits, encoded.state, loss)
 
 
 def detach_state(state: RecurrentState) -> RecurrentState:

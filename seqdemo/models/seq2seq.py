@@ -11,12 +11,13 @@ output") whose result is scored against the target embeddings (tied input and ou
 the output layer, the largest cost of training, shrinks several times over.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import torch
+import torch.nn.functional as F
 from torch import nn
 
-from .encoder import RecurrentEncoder
+from .encoder import RecurrentConfig, RecurrentEncoder
 
 CELL_STEPS: dict[str, type[nn.Module]] = {"rnn": nn.RNNCell, "lstm": nn.LSTMCell, "gru": nn.GRUCell}
 
@@ -42,24 +43,43 @@ class BahdanauAttention(nn.Module):
         return torch.softmax(scores, dim=-1)  # [batch, src]: sums to 1, exactly 0 on padding
 
 
+@dataclass(frozen=True)
+class Seq2SeqConfig:
+    source_vocab: int
+    target_vocab: int
+    embedding_dim: int
+    encoder: RecurrentConfig  # always read in both directions; its cell is the decoder's too
+    decoder_hidden: int
+    attention: bool = True
+    padding_idx: int = 0
+
+
+@dataclass
+class Seq2SeqOutput:
+    log_probs: torch.Tensor  # [batch, tgt - 1, vocab]: for target[:, 1:]
+    loss: torch.Tensor  # mean negative log-likelihood per target token (padding left out)
+
+
 class Seq2Seq(nn.Module):
-    def __init__(self, source_vocab: int, target_vocab: int, embedding_dim: int, cell: str, hidden_size: int,
-                 encoder_layers: int, decoder_hidden: int, attention: bool, dropout: float, padding_idx: int = 0):
+    def __init__(self, config: Seq2SeqConfig):
         super().__init__()
-        self.cell = cell
-        self.attention = BahdanauAttention(2 * hidden_size, decoder_hidden, decoder_hidden) if attention else None
-        self.source_embedding = nn.Embedding(source_vocab, embedding_dim, padding_idx=padding_idx)
-        self.target_embedding = nn.Embedding(target_vocab, embedding_dim, padding_idx=padding_idx)
-        self.encoder = RecurrentEncoder(cell, embedding_dim, hidden_size, encoder_layers, bidirectional=True, dropout=dropout)
-        self.bridge = nn.Linear(2 * hidden_size, decoder_hidden)  # encoder summary -> first decoder state
-        self.decoder = CELL_STEPS[cell](embedding_dim + 2 * hidden_size, decoder_hidden)
-        self.readout = nn.Linear(decoder_hidden + 2 * hidden_size + embedding_dim, embedding_dim)
-        self.output = nn.Linear(embedding_dim, target_vocab)
+        self.config = config
+        self.cell = config.encoder.cell
+        encoder = replace(config.encoder, bidirectional=True)
+        emb, context, dec = config.embedding_dim, encoder.output_size, config.decoder_hidden
+        self.attention = BahdanauAttention(context, dec, dec) if config.attention else None
+        self.source_embedding = nn.Embedding(config.source_vocab, emb, padding_idx=config.padding_idx)
+        self.target_embedding = nn.Embedding(config.target_vocab, emb, padding_idx=config.padding_idx)
+        self.encoder = RecurrentEncoder(emb, encoder)
+        self.bridge = nn.Linear(context, dec)  # encoder summary -> first decoder state
+        self.decoder = CELL_STEPS[self.cell](emb + context, dec)
+        self.readout = nn.Linear(dec + context + emb, emb)
+        self.output = nn.Linear(emb, config.target_vocab)
         self.output.weight = self.target_embedding.weight  # tied: a word's input and output vectors are one
         with torch.no_grad():  # small enough that the first output scores are near uniform, not wildly confident
-            nn.init.normal_(self.target_embedding.weight, std=embedding_dim ** -0.5)
-            self.target_embedding.weight[padding_idx].zero_()
-        self.dropout = nn.Dropout(dropout)
+            nn.init.normal_(self.target_embedding.weight, std=emb ** -0.5)
+            self.target_embedding.weight[config.padding_idx].zero_()
+        self.dropout = nn.Dropout(encoder.dropout)
 
     def encode(self, source: torch.Tensor, lengths: torch.Tensor) -> EncodedSource:
         # source = [batch, src]
@@ -99,9 +119,9 @@ class Seq2Seq(nn.Module):
         return features, state, weights
 
     def forward(self, source: torch.Tensor, lengths: torch.Tensor, target: torch.Tensor,
-                teacher_forcing: float = 1.0) -> torch.Tensor:
-        """Training pass. target = [batch, tgt] starting with <bos>; returns log-probs [batch, tgt - 1, vocab]
-        for target[:, 1:]. With teacher forcing below 1, some steps feed the model's own best guess."""
+                teacher_forcing: float = 1.0) -> Seq2SeqOutput:
+        """Training pass. target = [batch, tgt] starting with <bos>; scores every next token of target[:, 1:].
+        With teacher forcing below 1, some steps feed the model's own best guess instead of the true word."""
         encoded = self.encode(source, lengths)
         keys = self.attention_keys(encoded)
         state = self.initial_state(encoded)
@@ -116,4 +136,7 @@ class Seq2Seq(nn.Module):
                 with torch.no_grad():
                     guess = self.output(step_features).argmax(-1)  # [batch]
                 previous = torch.where(use_guess, guess, previous)
-        return self.log_probs(torch.stack(features, dim=1))  # one output layer call for all steps
+        log_probs = self.log_probs(torch.stack(features, dim=1))  # one output layer call for all steps
+        loss = F.nll_loss(log_probs.reshape(-1, log_probs.shape[-1]), target[:, 1:].reshape(-1),
+                          ignore_index=self.config.padding_idx)
+        return Seq2SeqOutput(log_probs, loss)

@@ -8,15 +8,15 @@ outputs become per-tag emission scores, decoded by a linear-chain CRF or, for co
 independently per token with a softmax.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import torch
 import torch.nn.functional as F
 from torch import nn
 
-from .crf import LinearChainCRF
 from ..text.lexicon import masks_to_features
-from .encoder import RecurrentEncoder
+from .crf import LinearChainCRF, bio_constraints
+from .encoder import RecurrentConfig, RecurrentEncoder
 
 
 class CharCNN(nn.Module):
@@ -40,29 +40,47 @@ class CharCNN(nn.Module):
 class TaggerOutput:
     emissions: torch.Tensor  # [batch, time, tags]
     mask: torch.Tensor  # [batch, time]
+    loss: torch.Tensor | None = None  # when tags were given: mean negative log-likelihood per sentence (CRF) or token
+
+
+@dataclass(frozen=True)
+class TaggerConfig:
+    vocab_size: int
+    tags: tuple[str, ...]  # BIO tags; the CRF never allows I-X after anything but B-X or I-X
+    embedding_dim: int
+    recurrent: RecurrentConfig  # always read in both directions
+    use_crf: bool = True
+    bigram_vocab_size: int = 0
+    bigram_dim: int = 0  # 0: the token vectors' size
+    char_vocab_size: int = 0  # with characters: a character CNN reads each token's spelling
+    char_dim: int = 30
+    char_filters: int = 50
+    lexicon_features: int = 0  # dictionary and segmentation features per token
+    padding_idx: int = 0
 
 
 class SequenceTagger(nn.Module):
-    def __init__(self, vocab_size: int, embedding_dim: int, num_tags: int, cell: str, hidden_size: int, num_layers: int,
-                 dropout: float, use_crf: bool, bigram_vocab_size: int = 0, char_vocab_size: int = 0, char_dim: int = 30,
-                 char_filters: int = 50, bigram_dim: int | None = None, lexicon_features: int = 0, allowed_transitions: torch.Tensor | None = None,
-                 allowed_starts: torch.Tensor | None = None, padding_idx: int = 0):
+    def __init__(self, config: TaggerConfig):
         super().__init__()
-        self.embedding = nn.Embedding(vocab_size, embedding_dim, padding_idx=padding_idx)
-        bigram_dim = bigram_dim or embedding_dim
-        self.bigram_embedding = nn.Embedding(bigram_vocab_size, bigram_dim, padding_idx=padding_idx) if bigram_vocab_size else None
-        self.char_cnn = CharCNN(char_vocab_size, char_dim, char_filters, padding_idx=padding_idx) if char_vocab_size else None
-        self.lexicon_features = lexicon_features
-        input_size = (embedding_dim + (bigram_dim if bigram_vocab_size else 0) + (char_filters if char_vocab_size else 0)
-                      + lexicon_features)
-        self.dropout = nn.Dropout(dropout)
-        self.encoder = RecurrentEncoder(cell, input_size, hidden_size, num_layers, bidirectional=True, dropout=dropout)
-        self.emit = nn.Linear(self.encoder.output_size, num_tags)
-        self.crf = LinearChainCRF(num_tags, allowed_transitions, allowed_starts) if use_crf else None
+        self.config = config
+        bigram_dim = config.bigram_dim or config.embedding_dim
+        self.embedding = nn.Embedding(config.vocab_size, config.embedding_dim, padding_idx=config.padding_idx)
+        self.bigram_embedding = (nn.Embedding(config.bigram_vocab_size, bigram_dim, padding_idx=config.padding_idx)
+                                 if config.bigram_vocab_size else None)
+        self.char_cnn = (CharCNN(config.char_vocab_size, config.char_dim, config.char_filters, padding_idx=config.padding_idx)
+                         if config.char_vocab_size else None)
+        self.lexicon_features = config.lexicon_features
+        input_size = (config.embedding_dim + (bigram_dim if config.bigram_vocab_size else 0)
+                      + (config.char_filters if config.char_vocab_size else 0) + config.lexicon_features)
+        self.dropout = nn.Dropout(config.recurrent.dropout)
+        self.encoder = RecurrentEncoder(input_size, replace(config.recurrent, bidirectional=True))
+        self.emit = nn.Linear(self.encoder.output_size, len(config.tags))
+        self.crf = LinearChainCRF(len(config.tags), *bio_constraints(list(config.tags))) if config.use_crf else None
 
     def forward(self, tokens: torch.Tensor, lengths: torch.Tensor, bigrams: torch.Tensor | None = None,
-                chars: torch.Tensor | None = None, lexicon: torch.Tensor | None = None) -> TaggerOutput:
-        # tokens = [batch, time]
+                chars: torch.Tensor | None = None, lexicon: torch.Tensor | None = None,
+                tags: torch.Tensor | None = None) -> TaggerOutput:
+        # tokens = [batch, time], tags = [batch, time]
         features = [self.embedding(tokens)]  # [batch, time, emb]
         if self.bigram_embedding is not None:
             features.append(self.bigram_embedding(bigrams))  # [batch, time, bigram_dim]
@@ -71,7 +89,10 @@ class SequenceTagger(nn.Module):
         if self.lexicon_features:
             features.append(masks_to_features(lexicon, self.lexicon_features))  # [batch, time, lexicon_features]
         encoded = self.encoder(self.dropout(torch.cat(features, dim=-1)), lengths)  # [batch, time, 2 * hidden]
-        return TaggerOutput(self.emit(self.dropout(encoded.outputs)).float(), encoded.mask)
+        output = TaggerOutput(self.emit(self.dropout(encoded.outputs)).float(), encoded.mask)
+        if tags is not None:
+            output.loss = self.loss(output, tags)
+        return output
 
     def loss(self, output: TaggerOutput, tags: torch.Tensor) -> torch.Tensor:
         """Mean negative log-likelihood per sentence (CRF) or per token (softmax)."""

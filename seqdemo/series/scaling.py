@@ -6,9 +6,7 @@ change spread times sqrt(h): a random walk's h-step change then has about unit s
 horizon, so no horizon dominates the loss.
 """
 
-import json
 from dataclasses import dataclass
-from pathlib import Path
 
 import numpy as np
 
@@ -56,13 +54,12 @@ class SeriesScaler:
         change = scaled * scale
         return last * np.exp(change) if self.relative else last + change
 
-    def save(self, path: Path) -> None:
-        data = {"format": FORMAT, "mean": self.mean, "std": self.std, "step": self.step, "relative": self.relative}
-        Path(path).write_text(json.dumps(data), encoding="utf-8")
+    FORMAT = FORMAT
+
+    def to_json(self) -> dict:
+        return {"mean": self.mean, "std": self.std, "step": self.step, "relative": self.relative}
 
     @classmethod
-    def load(cls, path: Path) -> "SeriesScaler":
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ValueError(f"{path} is not a seqdemo scaler ({FORMAT})")
-        return cls(tuple(data["mean"]), tuple(data["std"]), float(data["step"]), bool(data["relative"]))
+    def from_json(cls, data: dict) -> "SeriesScaler":
+        return cls(tuple(map(float, data["mean"])), tuple(map(float, data["std"])), float(data["step"]),
+                   bool(data["relative"]))

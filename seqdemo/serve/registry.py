@@ -18,6 +18,7 @@ from typing import Any
 
 import torch
 
+from ..hparams import from_dict
 from ..paths import SHIPPED_CHECKPOINTS, runs_dir
 from ..train.checkpoint import CONFIG, CheckpointError, read_config, read_metrics
 
@@ -41,6 +42,17 @@ class ModelEntry:
     def test_metrics(self) -> dict[str, float]:
         return self.metrics.get("test", {})
 
+    @property
+    def settings(self) -> Any:
+        """The hyperparameters it was trained with, typed (the task's dataclass)."""
+        return settings_of(self.task, self.config)
+
+
+def settings_of(task_name: str, config: dict[str, Any]) -> Any:
+    from ..tasks import get_task
+
+    return from_dict(get_task(task_name).Hyperparameters, config["hyperparameters"])
+
 
 @dataclass(frozen=True)
 class Unreadable:
@@ -62,6 +74,10 @@ def _scan(root: Path, shipped: bool, depth: int) -> tuple[list[ModelEntry], list
         try:
             config = read_config(folder)
             metrics = read_metrics(folder)
+            try:
+                settings_of(config["task"], config)
+            except (TypeError, ValueError) as error:  # an unknown task, or settings it does not have
+                raise CheckpointError(f"{folder}: its task or settings cannot be read ({error})") from None
         except CheckpointError as error:
             unreadable.append(Unreadable(folder, str(error)))
             if folder not in _warned:

@@ -15,9 +15,7 @@ from typing import Any
 import torch
 
 from ..train import Callback, Trainer, seed_everything
-from . import get_task
-from .base import Setup
-from .runner import InvalidSettings, limit_splits
+from .runner import checked, limit_splits, prepare_run
 
 
 def fold_of_each(records: Sequence[Any], folds: int, seed: int = 0) -> list[int]:
@@ -36,12 +34,9 @@ def cross_validate(task_name: str, dataset: str, hparams, folds: int, device: to
                    callbacks: Sequence[Callback] = (), limit: int | None = None) -> dict[str, Any]:
     """{"folds": [each fold's held-out metrics, with "examples"], "pooled": the example-weighted mean of each
     metric over the folds}. For accuracy and loss, the pooled figure is exactly the out-of-fold one."""
-    task = get_task(task_name)
+    task = checked(task_name, dataset, hparams)
     if not task.records_are_exchangeable:
         raise ValueError(f"{task_name} records are ordered in time: random folds would train on the future")
-    problems = task.check(hparams, dataset)
-    if problems:
-        raise InvalidSettings(problems)
     hparams = dataclasses.replace(hparams, final_fit=True)
     data = limit_splits(task.datasets[dataset].load(), limit)
     records = list(data.train) + list(data.validation)
@@ -49,18 +44,11 @@ def cross_validate(task_name: str, dataset: str, hparams, folds: int, device: to
     results = []
     for fold in range(folds):
         seed_everything(hparams.seed)
-        train_records = [r for r, f in zip(records, fold_numbers) if f != fold]
-        held_records = [r for r, f in zip(records, fold_numbers) if f == fold]
-        vocabs = task.build_vocabs(hparams, dataset, train_records)
-        model = task.build_model(hparams, dataset, vocabs, pretrained=True)
-        train_examples = task.encode(train_records, hparams, dataset, vocabs)
-        held_examples = task.encode(held_records, hparams, dataset, vocabs)
-        setup = Setup(hparams, dataset, vocabs)
-        trainer = Trainer(model, hparams, device, task.metric, task.mode, callbacks)
-        trainer.fit(make_batches=lambda epoch, rng: task.training_batches(train_examples, hparams, rng),
-                    loss_fn=task.loss,
-                    evaluate_fn=lambda m: task.evaluate(m, held_examples, device, setup))
-        results.append(task.evaluate(trainer.model, held_examples, device, setup) | {"examples": len(held_examples)})
+        run = prepare_run(task, hparams, dataset, [r for r, f in zip(records, fold_numbers) if f != fold],
+                          [r for r, f in zip(records, fold_numbers) if f == fold])
+        trainer = Trainer(run.model, hparams, device, task.metric, task.mode, callbacks)
+        run.fit(trainer, device)
+        results.append(task.evaluate(trainer.model, run.held_out, device, run.setup) | {"examples": len(run.held_out)})
     total = sum(r["examples"] for r in results)
     pooled = {name: sum(r[name] * r["examples"] for r in results) / total for name in results[0] if name != "examples"}
     return {"folds": results, "pooled": pooled | {"examples": total}}

@@ -16,14 +16,13 @@ import numpy as np
 import torch
 
 from ..hparams import hp
-from ..models import CELLS
-from ..models.forecaster import QUANTILES, SeriesForecaster
+from ..models.forecaster import QUANTILES, ForecasterConfig, SeriesForecaster, pinball_loss
 from ..series.baselines import persistence
 from ..series.scaling import SeriesScaler
 from ..series.scores import forecast_errors, skill
 from ..series.windows import PreparedSeries, SeriesPart, future_levels, gather_windows, origins
-from ..train import TrainingHyperparameters
 from .base import Task
+from .settings import RecurrentSettings
 
 MEDIAN = QUANTILES.index(0.5)
 ORIGINS_PER_BATCH = 1024  # forecasts computed at once: a backtest over a long series must not ask for one huge tensor
@@ -47,13 +46,9 @@ def forecast_levels(model: SeriesForecaster, scaler: SeriesScaler, series: Prepa
 
 
 @dataclass
-class ForecastHyperparameters(TrainingHyperparameters):
-    cell: str = hp("lstm", "Recurrent cell: plain RNN, LSTM (gated memory) or GRU (lighter gating).", choices=tuple(CELLS))
-    layers: int = hp(1, "Stacked recurrent layers.", low=1, high=4)
-    hidden_size: int = hp(64, "Units in each recurrent layer.", low=4, high=1024)
-    window: int = hp(60, "Steps of history the model reads before each forecast.", low=4, high=1000)
-    horizon: int = hp(30, "Steps ahead the model forecasts, all at once.", low=1, high=100)
-    dropout: float = hp(0.1, "Dropout between layers and before the output layer.", low=0.0, high=0.9)
+class ForecastHyperparameters(RecurrentSettings):
+    window: int = hp(60, low=4, high=1000, basic=True)
+    horizon: int = hp(30, low=1, high=100)
 
 
 @dataclass
@@ -82,12 +77,10 @@ class Batch:
     windows: torch.Tensor  # [batch, window, features]
     targets: torch.Tensor  # [batch, horizon]
 
-    def to(self, device: torch.device) -> "Batch":
-        return Batch(self.windows.to(device), self.targets.to(device))
-
 
 class ForecastTask(Task):
     Hyperparameters = ForecastHyperparameters
+    defaults = {"hidden_size": 64, "dropout": 0.1}
     metric, mode = "loss", "min"  # the pinball loss on validation: rewards sharp, calibrated quantiles
     relative: bool  # changes are log ratios (prices) rather than differences
 
@@ -104,15 +97,15 @@ class ForecastTask(Task):
         columns = self.input_features(hparams)
         return PreparedSeries(series.name, series.times, series.levels, scaler.inputs(series.features)[:, :columns])
 
-    def build_vocabs(self, hparams, dataset, train: Sequence[SeriesPart]) -> dict:
+    def fit(self, hparams, dataset, train: Sequence[SeriesPart]) -> dict:
         return {"scaler": SeriesScaler.fit(list(train), self.relative)}
 
-    def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> SeriesForecaster:
-        return SeriesForecaster(self.input_features(hparams), hparams.horizon, hparams.cell, hparams.hidden_size,
-                                hparams.layers, hparams.dropout)
+    def build_model(self, hparams, dataset, fitted, pretrained: bool) -> SeriesForecaster:
+        return SeriesForecaster(ForecasterConfig(self.input_features(hparams), hparams.horizon,
+                                                 hparams.recurrent(bidirectional=False)))
 
-    def encode(self, records: Sequence[SeriesPart], hparams, dataset, vocabs) -> WindowSet:
-        scaler: SeriesScaler = vocabs["scaler"]
+    def encode(self, records: Sequence[SeriesPart], hparams, dataset, fitted) -> WindowSet:
+        scaler: SeriesScaler = fitted["scaler"]
         inputs, levels, series, ends, targets = [], [], [], [], []
         for index, part in enumerate(records):
             series_read = self.readable(part.series, hparams, scaler)
@@ -145,8 +138,7 @@ class ForecastTask(Task):
         return [Batch(b.windows[:, -rng.randint(shortest, hparams.window):], b.targets) for b in batches]
 
     def loss(self, model: SeriesForecaster, batch: Batch) -> torch.Tensor:
-        forecaster = model.module if hasattr(model, "module") else model
-        return forecaster.loss(model(batch.windows), batch.targets)
+        return model(batch.windows, targets=batch.targets).loss
 
     def predict_scaled(self, model: SeriesForecaster, examples: WindowSet, device) -> np.ndarray:
         """Scaled quantiles for every origin: [origins, horizon, quantiles]."""
@@ -156,8 +148,8 @@ class ForecastTask(Task):
 
     def evaluate(self, model, examples: WindowSet, device, setup, final: bool = False) -> dict[str, float]:
         scaled = self.predict_scaled(model, examples, device)
-        loss = float(model.loss(torch.from_numpy(scaled), torch.from_numpy(examples.targets)))
-        scaler: SeriesScaler = setup.vocabs["scaler"]
+        loss = float(pinball_loss(torch.from_numpy(scaled), torch.from_numpy(examples.targets), torch.tensor(QUANTILES)))
+        scaler: SeriesScaler = setup.fitted["scaler"]
         last = examples.last_levels()
         predicted = scaler.levels(last, scaled)  # [origins, horizon, quantiles]
         actual = examples.future(scaled.shape[1])  # [origins, horizon]

@@ -57,8 +57,7 @@ class GlucoseTask(ForecastTask):
     name = "glucose"
     relative = False
     datasets = {
-        "cgm": Dataset(load_glucose_series, None, "A continuous glucose monitor, every 5 minutes, March to October 2010 "
-                                                  "(70 % train, 15 % validation, 15 % test, by time)", {},
+        "cgm": Dataset(load_glucose_series, None, {},
                        recommended={"window": 36, "horizon": 12, "hidden_size": 64, "epochs": 30, "patience": 5,
                                     "batch_size": 128}),
     }
@@ -91,7 +90,7 @@ class GlucoseTask(ForecastTask):
         return scores
 
     def predictor(self, model, hparams, checkpoint) -> "GlucoseForecaster":
-        return GlucoseForecaster(self, model, hparams, checkpoint.vocabs["scaler"])
+        return GlucoseForecaster(self, model, hparams, checkpoint.fitted["scaler"])
 
 
 @dataclass
@@ -160,16 +159,15 @@ class GlucoseForecaster:
         try:
             when = pd.Timestamp(moment)
         except (ValueError, TypeError):
-            raise BadInput("glucose_time", f"“{str(moment)[:30]}” is not a date and time.", cell=str(moment)[:30]) from None
+            raise BadInput("glucose_time", cell=str(moment)[:30]) from None
         series, window, horizon = self.part.series, self.hparams.window, self.hparams.horizon
         times = pd.DatetimeIndex(series.times)
         end = int(times.searchsorted(when.floor(STEP), side="right")) - 1
         first, last = pd.Timestamp(series.times[self.part.start]), pd.Timestamp(series.times[-1])
         if end < self.part.start or end >= len(series):
-            raise BadInput("glucose_outside", f"Pick a time between {first:%Y-%m-%d %H:%M} and {last:%Y-%m-%d %H:%M}.",
-                           first=f"{first:%Y-%m-%d %H:%M}", last=f"{last:%Y-%m-%d %H:%M}")
+            raise BadInput("glucose_outside", first=f"{first:%Y-%m-%d %H:%M}", last=f"{last:%Y-%m-%d %H:%M}")
         if end not in self.ends:
-            raise BadInput("glucose_gap", "The monitor read nothing for part of the hours before that time; pick another.")
+            raise BadInput("glucose_gap")
         quantiles = forecast_levels(self.model, self.scaler, self.series, np.array([end]), window)[0]  # [horizon, quantiles]
         last = series.levels[end:end + 1]
         future = np.arange(end + 1, end + horizon + 1)

@@ -19,10 +19,11 @@ import torch.nn.functional as F
 from ..data import LabeledSeries, load_ecg5000
 from ..data.ecg import CLASSES
 from ..hparams import hp
-from ..models import CELLS, POOLINGS, ClassifierEnsemble, SeriesClassifier
-from ..train import TrainingHyperparameters
+from ..models import ClassifierEnsemble, SeriesClassifier, SeriesClassifierConfig
+from ..train import to_device
 from .base import BadInput, Dataset, Task
 from .scores import classification_metrics
+from .settings import ReaderSettings
 
 BEAT_LENGTH = 140  # samples per ECG5000 beat
 MIN_SAMPLES, MAX_SAMPLES = 20, 10_000  # what a pasted beat may have before resampling
@@ -31,24 +32,13 @@ _NUMBER_SEPARATORS = re.compile(r"[\s,;]+")
 
 
 @dataclass
-class HeartbeatHyperparameters(TrainingHyperparameters):
-    cell: str = hp("lstm", "Recurrent cell: plain RNN, LSTM (gated memory) or GRU (lighter gating).", choices=tuple(CELLS))
-    layers: int = hp(1, "Stacked recurrent layers.", low=1, high=4)
-    hidden_size: int = hp(64, "Units in each recurrent layer (per direction).", low=4, high=1024)
-    bidirectional: bool = hp(True, "Read the beat in both directions.")
-    pooling: str = hp("attention", "How the per-sample states become one vector: last state, max pool, or attention.",
-                      choices=POOLINGS)
-    conv_channels: int = hp(0, "Channels of a 1-D convolution that reads local shape before the recurrent layer (0 = none).",
-                            low=0, high=512)
-    conv_layers: int = hp(1, "Stacked convolutions (when there are convolution channels).", low=1, high=4)
-    fcn_branch: bool = hp(False, "A fully convolutional network (three wide convolutions, as in LSTM-FCN) reads the beat "
-                                 "beside the recurrent layers; the classifier sees both.")
-    augment: bool = hp(False, "Each epoch, show every training beat slightly stretched, shifted and noisy: more variety from few beats.")
-    oversample: float = hp(0.0, "Each epoch, repeat the beats of rare classes until each class has at least this fraction "
-                                "of the commonest class's count (0 = off); with augmentation every copy differs.", low=0.0, high=1.0)
-    dropout: float = hp(0.2, "Dropout between layers and before the classifier.", low=0.0, high=0.9)
-    members: int = hp(1, "Networks trained side by side from different random starts; their probabilities are averaged "
-                         "(an ensemble: steadier than any one network, and as many times slower).", low=1, high=10)
+class HeartbeatHyperparameters(ReaderSettings):
+    conv_channels: int = hp(0, low=0, high=512)
+    conv_layers: int = hp(1, low=1, high=4)
+    fcn_branch: bool = hp(False)
+    augment: bool = hp(False)
+    oversample: float = hp(0.0, low=0.0, high=1.0)
+    members: int = hp(1, low=1, high=10)
 
 
 @dataclass
@@ -56,9 +46,6 @@ class Batch:
     series: torch.Tensor  # [batch, time, 1]
     lengths: torch.Tensor  # [batch]
     labels: torch.Tensor  # [batch]
-
-    def to(self, device: torch.device) -> "Batch":
-        return Batch(self.series.to(device), self.lengths.to(device), self.labels.to(device))
 
 
 @dataclass
@@ -118,17 +105,16 @@ def oversampled(examples: Sequence[LabeledSeries], fraction: float, rng: random.
 def parse_beat(text: str) -> np.ndarray:
     """Numbers separated by commas, semicolons, spaces or new lines -> array; BadInput naming the first problem."""
     if not isinstance(text, str) or not text.strip():
-        raise BadInput("beat_empty", "Please paste the samples of one heartbeat.")
+        raise BadInput("beat_empty")
     if len(text) > MAX_INPUT_CHARS:
-        raise BadInput("beat_too_long", f"That is more than {MAX_SAMPLES:,} samples.", limit=MAX_SAMPLES)
+        raise BadInput("beat_too_long", limit=MAX_SAMPLES)
     cells = [cell for cell in _NUMBER_SEPARATORS.split(text.strip()) if cell]
     values = []
     for position, cell in enumerate(cells, start=1):
         try:
             values.append(float(cell))
         except ValueError:
-            raise BadInput("beat_not_number", f"Value {position} ('{cell[:20]}') is not a number.",
-                           position=position, cell=cell[:20]) from None
+            raise BadInput("beat_not_number", position=position, cell=cell[:20]) from None
     return check_beat(np.array(values))
 
 
@@ -137,15 +123,13 @@ def check_beat(values: np.ndarray) -> np.ndarray:
     missing = np.flatnonzero(~np.isfinite(values))
     if len(missing):
         position = int(missing[0]) + 1
-        raise BadInput("beat_not_finite", f"Value {position} is {values[missing[0]]}; every sample must be a finite number.",
-                       position=position, cell=str(values[missing[0]]))
+        raise BadInput("beat_not_finite", position=position, cell=str(values[missing[0]]))
     if len(values) < MIN_SAMPLES:
-        raise BadInput("beat_too_short", f"A beat needs at least {MIN_SAMPLES} samples; this has {len(values)}.",
-                       minimum=MIN_SAMPLES, count=len(values))
+        raise BadInput("beat_too_short", minimum=MIN_SAMPLES, count=len(values))
     if len(values) > MAX_SAMPLES:
-        raise BadInput("beat_too_long", f"That is more than {MAX_SAMPLES:,} samples.", limit=MAX_SAMPLES)
+        raise BadInput("beat_too_long", limit=MAX_SAMPLES)
     if np.ptp(values) == 0:
-        raise BadInput("beat_flat", "Every sample has the same value: there is no beat to read.")
+        raise BadInput("beat_flat")
     return values
 
 
@@ -165,13 +149,13 @@ def member_accuracies(metrics: dict[str, float]) -> list[float]:
 class HeartbeatTask(Task):
     name = "heartbeats"
     Hyperparameters = HeartbeatHyperparameters
+    defaults = {"hidden_size": 64, "dropout": 0.2}
     # 128 validation beats give accuracies in steps of 0.8 % and many ties; their mean cross-entropy
     # moves smoothly, so it picks the epoch
     metric, mode = "loss", "min"
     records_are_exchangeable = True
     datasets = {
-        "ecg5000": Dataset(load_ecg5000, None, "ECG5000 heartbeats (UCR split: 500 training, 4,500 test; 5 classes)",
-                           {"classes": CLASSES},
+        "ecg5000": Dataset(load_ecg5000, None, {"classes": CLASSES},
                            recommended={"conv_channels": 64, "augment": True, "hidden_size": 128, "epochs": 100,
                                         "patience": 100, "batch_size": 32, "schedule": "cosine"}),
     }
@@ -184,17 +168,16 @@ class HeartbeatTask(Task):
     def classes(self, dataset: str) -> tuple[str, ...]:
         return self.datasets[dataset].options["classes"]
 
-    def build_vocabs(self, hparams, dataset, train) -> dict:
+    def fit(self, hparams, dataset, train) -> dict:
         return {}
 
-    def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> SeriesClassifier | ClassifierEnsemble:
-        def network() -> SeriesClassifier:
-            return SeriesClassifier(1, len(self.classes(dataset)), hparams.cell, hparams.hidden_size, hparams.layers,
-                                    hparams.bidirectional, hparams.pooling, hparams.dropout, conv_channels=hparams.conv_channels,
-                                    conv_layers=hparams.conv_layers, fcn_branch=hparams.fcn_branch)
+    def build_model(self, hparams, dataset, fitted, pretrained: bool) -> SeriesClassifier | ClassifierEnsemble:
+        config = SeriesClassifierConfig(1, len(self.classes(dataset)), hparams.recurrent(), hparams.pooling,
+                                        conv_channels=hparams.conv_channels, conv_layers=hparams.conv_layers,
+                                        fcn_branch=hparams.fcn_branch)
         if hparams.members == 1:
-            return network()
-        return ClassifierEnsemble([network() for _ in range(hparams.members)])
+            return SeriesClassifier(config)
+        return ClassifierEnsemble([SeriesClassifier(config) for _ in range(hparams.members)])
 
     def encode(self, records: Sequence[LabeledSeries], hparams, dataset, vocabs) -> list[LabeledSeries]:
         return [LabeledSeries(normalise(r.values), r.label) for r in records]
@@ -219,19 +202,14 @@ class HeartbeatTask(Task):
         return self.batches(examples, hparams.batch_size, shuffle=True, rng=rng)
 
     def loss(self, model: SeriesClassifier | ClassifierEnsemble, batch: Batch) -> torch.Tensor:
-        output = model(batch.series, batch.lengths)
-        if output.member_logits is None:
-            return F.cross_entropy(output.logits, batch.labels)
-        # every member learns as if alone: the sum of their own losses
-        members = len(output.member_logits)
-        return members * F.cross_entropy(output.member_logits.flatten(0, 1), batch.labels.repeat(members))
+        return model(batch.series, batch.lengths, labels=batch.labels).loss
 
     def evaluate(self, model, examples, device, setup, final=False) -> dict[str, float]:
         model.eval()
         predictions, member_predictions, labels, total_loss = [], [], [], 0.0
         with torch.no_grad():
             for batch in self.batches(examples, 256, shuffle=False):
-                batch = batch.to(device)
+                batch = to_device(batch, device)
                 output = model(batch.series, batch.lengths)
                 total_loss += F.cross_entropy(output.logits, batch.labels, reduction="sum").item()
                 predictions += output.logits.argmax(-1).tolist()

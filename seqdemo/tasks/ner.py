@@ -10,12 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import torch
+import torch.nn.functional as F
+from torch.nn.utils.rnn import pad_sequence
 
 from ..data import TaggedSentence, load_chinese_lexicon, load_msra, load_wnut16
 from ..hparams import Problem, hp
-from ..models import CELLS
-from ..models.crf import bio_constraints
-from ..models.tagger import SequenceTagger, TaggerOutput
+from ..models.tagger import SequenceTagger, TaggerConfig, TaggerOutput
 from ..text.entities import entity_scores, spans
 from ..text.glove import glove_embedding_matrix
 from ..text.lexicon import FEATURES as LEXICON_FEATURES, lexicon_masks
@@ -23,35 +23,27 @@ from ..text.ngrams import bigrams
 from ..text.segmenter import segmentation_masks
 from ..text.tokenizers import Token, get_tokenizer
 from ..text.vocab import Vocab
-from ..train import TrainingHyperparameters, bucket_batches, pad_sequences
+from ..train import bucket_batches, pad_sequences, to_device
 from .base import BadInput, Dataset, Task
+from .settings import BigramSettings, PretrainedSettings, RecurrentSettings, TokenSettings
 
 MAX_INPUT_CHARS = 20_000  # longer input is cut; shorter input is split into sentences
 MAX_SENTENCE_TOKENS = 250  # longer sentences are cut into pieces (training, evaluation and the tab alike)
 MAX_WORD_CHARS = 20  # characters of a word the character CNN reads
-EMBEDDINGS = ("random", "glove_frozen", "glove_tuned")
 _SENTENCE = {"zh": re.compile(r"[^。！？!?；;\n]+[。！？!?；;]*"), "en": re.compile(r"[^.!?\n]+[.!?]*")}
 
 
 @dataclass
-class NerHyperparameters(TrainingHyperparameters):
-    cell: str = hp("lstm", "Recurrent cell: RNN, LSTM or GRU.", choices=tuple(CELLS))
-    layers: int = hp(1, "Stacked bidirectional layers.", low=1, high=4)
-    hidden_size: int = hp(256, "Units in each direction of each layer.", low=4, high=2048)
-    embedding_dim: int = hp(100, "Size of each character or word vector.", low=4, high=1024)
-    embeddings: str = hp("random", "Word vectors: random, or GloVe (English, 50 dimensions) frozen or fine-tuned.", choices=EMBEDDINGS)
-    bigrams: bool = hp(True, "Also give the model each pair of neighbouring tokens: for Chinese characters, often a word.")
-    bigram_dim: int = hp(100, "Size of each bigram vector.", low=4, high=1024)
-    bigram_min_freq: int = hp(2, "Bigrams seen fewer times in training become <unk>.", low=1, high=1000)
-    lexicon: bool = hp(False, "Chinese: tell the model which dictionary words, names, places and organisations each character belongs to.")
-    segmenter: bool = hp(False, "Chinese: tell the model how a word segmenter splits the sentence, and which words it takes for "
-                                "names, places and organisations.")
-    char_features: bool = hp(False, "Read each word's spelling with a character CNN (capitals, suffixes, @handles).")
-    decoder: str = hp("crf", "Output layer: a CRF that scores whole tag sequences, or a softmax per token.", choices=("crf", "softmax"))
-    dropout: float = hp(0.5, "Dropout on the inputs and before the output layer.", low=0.0, high=0.9)
-    lowercase: bool = hp(False, "Look words up in lower case (the character CNN still sees the capitals).")
-    min_freq: int = hp(1, "Tokens seen fewer times in training become <unk>.", low=1, high=1000)
-    max_vocab: int = hp(100000, "Largest vocabulary.", low=100, high=1000000)
+class NerHyperparameters(RecurrentSettings, TokenSettings, PretrainedSettings, BigramSettings):
+    """The encoder always reads in both directions: a tag depends on what follows as much as on what precedes."""
+
+    bigram_dim: int = hp(100, low=4, high=1024)
+    bigram_min_freq: int = hp(2, low=1, high=1000)
+    lexicon: bool = hp(False)
+    segmenter: bool = hp(False)
+    char_features: bool = hp(False)
+    decoder: str = hp("crf", choices=("crf", "softmax"), basic=True)
+    lowercase: bool = hp(False)
 
 
 @dataclass
@@ -72,13 +64,8 @@ class Batch:
     lengths: torch.Tensor  # [batch]
     tags: torch.Tensor  # [batch, time]
 
-    def to(self, device: torch.device) -> "Batch":
-        move = lambda x: None if x is None else x.to(device)  # noqa: E731
-        return Batch(move(self.tokens), move(self.bigrams), move(self.chars), move(self.lexicon), move(self.lengths),
-                     move(self.tags))
-
-    def run(self, model: SequenceTagger) -> TaggerOutput:
-        return model(self.tokens, self.lengths, self.bigrams, self.chars, self.lexicon)
+    def run(self, model: SequenceTagger, with_tags: bool = False) -> TaggerOutput:
+        return model(self.tokens, self.lengths, self.bigrams, self.chars, self.lexicon, tags=self.tags if with_tags else None)
 
 
 @dataclass
@@ -121,15 +108,14 @@ def cut(sentence: TaggedSentence, limit: int) -> list[TaggedSentence]:
 class NerTask(Task):
     name = "ner"
     Hyperparameters = NerHyperparameters
+    defaults = {"hidden_size": 256, "embedding_dim": 100, "bigrams": True, "dropout": 0.5, "max_vocab": 100000}
     metric, mode = "f1", "max"
     records_are_exchangeable = True
     datasets = {
-        "msra": Dataset(load_msra, "zh", "MSRA news, Chinese, character by character (PER, LOC, ORG)",
-                        {"tokenizer": "zh_chars", "types": ("PER", "LOC", "ORG")},
+        "msra": Dataset(load_msra, "zh", {"tokenizer": "zh_chars", "types": ("PER", "LOC", "ORG")},
                         recommended={"lexicon": True, "segmenter": True, "bigram_dim": 50, "bigram_min_freq": 3, "epochs": 12,
                                      "schedule": "cosine"}),
-        "wnut16": Dataset(load_wnut16, "en", "WNUT-16 tweets, English, 10 entity types",
-                          {"tokenizer": "en_cased", "types": ("company", "facility", "geo-loc", "movie", "musicartist", "other",
+        "wnut16": Dataset(load_wnut16, "en", {"tokenizer": "en_cased", "types": ("company", "facility", "geo-loc", "movie", "musicartist", "other",
                                                               "person", "product", "sportsteam", "tvshow")},
                           recommended={"bigrams": False, "char_features": True, "embeddings": "glove_tuned",
                                        "embedding_dim": 50, "lowercase": True, "hidden_size": 100, "epochs": 40,
@@ -153,7 +139,7 @@ class NerTask(Task):
     def _lookup(self, tokens: Sequence[str], hparams) -> list[str]:
         return [t.lower() for t in tokens] if hparams.lowercase else list(tokens)
 
-    def build_vocabs(self, hparams, dataset, train: Sequence[TaggedSentence]) -> dict[str, Vocab]:
+    def fit(self, hparams, dataset, train: Sequence[TaggedSentence]) -> dict[str, Vocab]:
         words = [self._lookup(s.tokens, hparams) for s in train]
         vocabs = {"words": Vocab.build(words, min_freq=hparams.min_freq, max_size=hparams.max_vocab)}
         if hparams.bigrams:
@@ -163,14 +149,12 @@ class NerTask(Task):
         return vocabs
 
     def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> SequenceTagger:
-        tags = self.tags(dataset)
-        transitions, starts = bio_constraints(tags)
-        model = SequenceTagger(
-            len(vocabs["words"]), hparams.embedding_dim, len(tags), hparams.cell, hparams.hidden_size, hparams.layers,
-            hparams.dropout, hparams.decoder == "crf", bigram_vocab_size=len(vocabs["bigrams"]) if "bigrams" in vocabs else 0,
-            char_vocab_size=len(vocabs["chars"]) if "chars" in vocabs else 0, bigram_dim=hparams.bigram_dim,
-            lexicon_features=LEXICON_FEATURES * (hparams.lexicon + hparams.segmenter), allowed_transitions=transitions,
-            allowed_starts=starts, padding_idx=Vocab.pad_id)
+        model = SequenceTagger(TaggerConfig(
+            vocab_size=len(vocabs["words"]), tags=tuple(self.tags(dataset)), embedding_dim=hparams.embedding_dim,
+            recurrent=hparams.recurrent(bidirectional=True), use_crf=hparams.decoder == "crf",
+            bigram_vocab_size=len(vocabs["bigrams"]) if "bigrams" in vocabs else 0, bigram_dim=hparams.bigram_dim,
+            char_vocab_size=len(vocabs["chars"]) if "chars" in vocabs else 0,
+            lexicon_features=LEXICON_FEATURES * (hparams.lexicon + hparams.segmenter), padding_idx=Vocab.pad_id))
         if pretrained and hparams.embeddings != "random":
             matrix, _coverage = glove_embedding_matrix(vocabs["words"], seed=hparams.seed)
             model.embedding.weight.data.copy_(matrix)
@@ -191,12 +175,12 @@ class NerTask(Task):
             masks = [match | word << shift for match, word in zip(matches, words)]
         return ids, pair_ids, char_ids, masks
 
-    def encode(self, records: Sequence[TaggedSentence], hparams, dataset, vocabs) -> list[Example]:
+    def encode(self, records: Sequence[TaggedSentence], hparams, dataset, fitted) -> list[Example]:
         index = {tag: i for i, tag in enumerate(self.tags(dataset))}
         examples = []
         for record in records:
             for piece in cut(record, MAX_SENTENCE_TOKENS):
-                examples.append(Example(*self.features(piece.tokens, hparams, vocabs), [index[t] for t in piece.tags]))
+                examples.append(Example(*self.features(piece.tokens, hparams, fitted), [index[t] for t in piece.tags]))
         return examples
 
     def batches(self, examples: list[Example], batch_size: int, shuffle: bool, rng: random.Random | None = None) -> list[Batch]:
@@ -210,17 +194,14 @@ class NerTask(Task):
         pairs = None if examples[0].bigram_ids is None else pad_sequences([e.bigram_ids for e in examples], Vocab.pad_id)[0]
         lexicon = None if examples[0].lexicon_masks is None else pad_sequences([e.lexicon_masks for e in examples], 0)[0]
         chars = None
-        if examples[0].char_ids is not None:
+        if examples[0].char_ids is not None:  # [batch, time, letters]: each word's letters, padded twice over
             letters = max(len(word) for e in examples for word in e.char_ids)
-            chars = torch.zeros(len(examples), tokens.shape[1], letters, dtype=torch.long)
-            for b, e in enumerate(examples):
-                for t, word in enumerate(e.char_ids):
-                    chars[b, t, : len(word)] = torch.tensor(word, dtype=torch.long)
+            words = [pad_sequences(e.char_ids, 0)[0] for e in examples]  # each [time, its longest word]
+            chars = pad_sequence([F.pad(w, (0, letters - w.shape[1])) for w in words], batch_first=True)
         return Batch(tokens, pairs, chars, lexicon, lengths, tags)
 
     def loss(self, model, batch: Batch) -> torch.Tensor:
-        tagger = model.module if hasattr(model, "module") else model
-        return tagger.loss(batch.run(model), batch.tags)
+        return batch.run(model, with_tags=True).loss
 
     def evaluate(self, model: SequenceTagger, examples: list[Example], device, setup, final: bool = False) -> dict[str, float]:
         names = self.tags(setup.dataset)
@@ -228,9 +209,9 @@ class NerTask(Task):
         model.eval()
         with torch.no_grad():
             for batch in self.batches(examples, 64, shuffle=False):
-                batch = batch.to(device)
-                output = batch.run(model)
-                total_loss += float(model.loss(output, batch.tags)) * batch.tokens.shape[0]
+                batch = to_device(batch, device)
+                output = batch.run(model, with_tags=True)
+                total_loss += float(output.loss) * batch.tokens.shape[0]
                 sentences += batch.tokens.shape[0]
                 paths, _ = model.decode(output)
                 for b, path in enumerate(paths):
@@ -253,7 +234,7 @@ class EntityRecognizer:
         self.task, self.model, self.hparams = task, model, hparams
         self.dataset = checkpoint.config["dataset"]
         self.language = task.datasets[self.dataset].language
-        self.vocabs = checkpoint.vocabs
+        self.vocabs = checkpoint.fitted
         self.names = task.tags(self.dataset)
         self.tokenize = get_tokenizer(task.datasets[self.dataset].options["tokenizer"])
         self.device = next(model.parameters()).device
@@ -268,18 +249,18 @@ class EntityRecognizer:
 
     def predict(self, text: str) -> Recognition:
         if not isinstance(text, str) or not text.strip():
-            raise BadInput("empty", "Please enter some text.")
+            raise BadInput("empty")
         truncated = len(text) > MAX_INPUT_CHARS
         text = text[:MAX_INPUT_CHARS]
         sentences = self.sentences(text)
         if not sentences:
-            raise BadInput("no_tokens", "The text has no words the model can read.")
+            raise BadInput("no_tokens")
         examples = [Example(*self.task.features([t.text for t in s], self.hparams, self.vocabs), [0] * len(s)) for s in sentences]
         entities = []
         self.model.eval()
         with torch.no_grad():
             for start in range(0, len(examples), 64):
-                batch = self.task._batch(examples[start:start + 64]).to(self.device)
+                batch = to_device(self.task._batch(examples[start:start + 64]), self.device)
                 paths, probabilities = self.model.decode(batch.run(self.model))
                 for b, path in enumerate(paths):
                     tokens = sentences[start + b]

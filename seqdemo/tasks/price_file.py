@@ -59,32 +59,26 @@ def read_price_file(path: str | Path, min_rows: int, *, max_bytes: int = MAX_FIL
     if bad.any():
         row = int(bad.idxmax())
         cell = _cut(cells.at[row, "Date"])
-        raise BadInput("csv_date", f"Row {row}, column {labels['Date']}: “{cell}” is not a date.",
-                       row=row, column=labels["Date"], cell=cell)
+        raise BadInput("csv_date", row=row, column=labels["Date"], cell=cell)
     if (hit := _first(missing)) is not None:
         row, name = hit
-        raise BadInput("csv_missing", f"Row {row}, column {labels[name]}: the cell is empty.",
-                       row=row, column=labels[name])
+        raise BadInput("csv_missing", row=row, column=labels[name])
 
     numbers = pd.DataFrame({name: _parse_numbers(column) for name, column in cells.items() if name != "Date"})
     if (hit := _first(numbers.isna())) is not None:
         row, name = hit
         cell = _cut(cells.at[row, name])
-        raise BadInput("csv_not_number", f"Row {row}, column {labels[name]}: “{cell}” is not a number.",
-                       row=row, column=labels[name], cell=cell)
+        raise BadInput("csv_not_number", row=row, column=labels[name], cell=cell)
     wrong = pd.DataFrame({name: (column < 0 if name == "Volume" else column <= 0) | column.abs().eq(inf)
                           for name, column in numbers.items()})
     if (hit := _first(wrong)) is not None:
         row, name = hit
         cell = _cut(cells.at[row, name])
-        rule = "not a volume of 0 or more" if name == "Volume" else "not a price above 0"
-        raise BadInput("csv_not_positive", f"Row {row}, column {labels[name]}: “{cell}” is {rule}.",
-                       row=row, column=labels[name], cell=cell)
+        raise BadInput("csv_not_positive", row=row, column=labels[name], cell=cell)
 
     _check_order(dates)
     if len(dates) < min_rows:
-        raise BadInput("csv_too_short", f"The file has {len(dates)} rows of prices; at least {min_rows} are needed.",
-                       rows=len(dates), minimum=min_rows)
+        raise BadInput("csv_too_short", rows=len(dates), minimum=min_rows)
     result = numbers.assign(Date=dates)
     result = result[[name for name in COLUMNS if name in result]].reset_index(drop=True)
     result.attrs["rows_in_file"] = rows_in_file
@@ -95,15 +89,14 @@ def _read_rows(path: str | Path, max_bytes: int, max_rows: int
                ) -> tuple[int, list[str], dict[str, int], list[tuple[int, list[str]]], int]:
     """(header's row number, header, used columns, [(row number, the used cells)] of the last `max_rows`
     non-blank rows below the header, how many such rows the file has)."""
-    unreadable = BadInput("csv_unreadable", "The file cannot be read as a UTF-8 text CSV file.")
+    unreadable = BadInput("csv_unreadable")
     try:
         size = os.path.getsize(path)
     except OSError:
         raise unreadable from None
     if size > max_bytes:
         size_mb, limit_mb = round(size / 1e6, 1), round(max_bytes / 1e6, 1)
-        raise BadInput("csv_too_big", f"The file is {size_mb} MB; the limit is {limit_mb} MB.",
-                       size_mb=size_mb, limit_mb=limit_mb)
+        raise BadInput("csv_too_big", size_mb=size_mb, limit_mb=limit_mb)
     try:
         with open(path, encoding="utf-8-sig", newline="") as file:
             text = file.read()
@@ -116,8 +109,7 @@ def _read_rows(path: str | Path, max_bytes: int, max_rows: int
             if not header:
                 header_row, header = number, fields
                 if len(header) > MAX_COLUMNS:
-                    raise BadInput("csv_too_wide", f"The header has {len(header):,} columns; a price file has at most "
-                                   f"{MAX_COLUMNS}.", count=len(header), limit=MAX_COLUMNS)
+                    raise BadInput("csv_too_wide", count=len(header), limit=MAX_COLUMNS)
                 used = _pick_columns(header)
                 continue
             _check_width(number, fields, len(header), header_row)
@@ -126,15 +118,14 @@ def _read_rows(path: str | Path, max_bytes: int, max_rows: int
     except (OSError, UnicodeDecodeError, csv.Error):
         raise unreadable from None
     if not header:
-        raise BadInput("csv_empty", "The file is empty: it needs a header row (Date, Close, ...) and rows of prices.")
+        raise BadInput("csv_empty")
     return header_row, header, used, list(kept), count
 
 
 def _check_width(number: int, fields: list[str], width: int, header_row: int) -> None:
     """A row may have one empty cell more than the header (many exports end every line with a comma), no more."""
     if len(fields) > width and (len(fields) > width + 1 or fields[width].strip()):
-        raise BadInput("csv_fields", f"Row {number} has {len(fields):,} cells but the header (row {header_row}) has "
-                       f"{width}. Is a number with a comma not in quotes?", row=number, count=len(fields), expected=width)
+        raise BadInput("csv_fields", row=number, count=len(fields), expected=width)
 
 
 def _pick_columns(header: list[str]) -> dict[str, int]:
@@ -147,8 +138,7 @@ def _pick_columns(header: list[str]) -> dict[str, int]:
     missing = [name for name in ("Date", "Close") if name.lower() not in positions]
     if missing:
         found = ", ".join(name.strip() for name in header if name.strip())
-        raise BadInput("csv_columns", f"Missing column: {', '.join(missing)}. The file's columns are: {found}.",
-                       missing=", ".join(missing), found=found)
+        raise BadInput("csv_columns", missing=", ".join(missing), found=found)
     used = {name: positions[name.lower()] for name in COLUMNS if name.lower() in positions}
     return dict(sorted(used.items(), key=lambda item: item[1]))
 
@@ -178,19 +168,16 @@ def _check_order(dates: pd.Series) -> None:
     if (earlier := dates < previous).any():
         row = int(earlier.idxmax())
         date, before = _day(dates[row]), _day(previous[row])
-        raise BadInput("csv_unsorted", f"Row {row} ({date}) is earlier than the row above ({before}): "
-                       "sort the rows oldest first.", row=row, date=date, previous=before)
+        raise BadInput("csv_unsorted", row=row, date=date, previous=before)
     if (repeated := dates.duplicated()).any():
         row = int(repeated.idxmax())
         first_row = int(dates.index[dates == dates[row]][0])
-        raise BadInput("csv_duplicate", f"Row {row}: {_day(dates[row])} is already in row {first_row}.",
-                       row=row, date=_day(dates[row]), first_row=first_row)
+        raise BadInput("csv_duplicate", row=row, date=_day(dates[row]), first_row=first_row)
     days = (dates - previous).dt.days
     if (gap := days > MAX_GAP_DAYS).any():
         row = int(gap.idxmax())
         length, start, end = int(days[row]), _day(previous[row]), _day(dates[row])
-        raise BadInput("csv_gap", f"Row {row}: {length} days pass between {start} and {end}; "
-                       f"at most {MAX_GAP_DAYS} are allowed.", row=row, days=length, start=start, end=end,
+        raise BadInput("csv_gap", row=row, days=length, start=start, end=end,
                        limit=MAX_GAP_DAYS)
 
 

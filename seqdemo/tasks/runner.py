@@ -1,22 +1,25 @@
 """The one recipe for training and evaluating any task: used by the CLI and by background jobs."""
 
 import datetime as dt
+import shlex
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import torch
+from torch import nn
 
 from ..data import Splits
-from ..hparams import Problem, from_dict, to_dict
+from ..hparams import Problem, as_flags, from_dict, to_dict
 from ..train import (Callback, CheckpointError, Trainer, describe_device, distributed, load_checkpoint,
                      save_checkpoint, seed_everything)
 from ..train.atomic import atomic_directory
-from ..train.checkpoint import command_line, library_versions, read_vocabs, write_vocabs
+from ..train.checkpoint import command_line, library_versions, read_fitted, write_fitted
 from ..train.state import EpochState, has_state, load_state
 from . import get_task
-from .base import Setup
+from .base import Setup, Task
 
 
 class InvalidSettings(ValueError):
@@ -39,6 +42,59 @@ def limit_splits(data: Splits, limit: int | None) -> Splits:
     return Splits(**{split: spread_sample(data[split], limit) for split in ("train", "validation", "test")})
 
 
+@dataclass
+class Run:
+    """One training run's pieces, prepared the same way for `train` and for every cross-validation fold."""
+
+    task: Task
+    hparams: Any
+    dataset: str
+    fitted: dict[str, Any]  # vocabularies, scalers
+    model: nn.Module
+    train: list[Any]  # encoded training examples
+    held_out: list[Any]  # encoded examples that choose the epoch (validation, or a held-out fold)
+
+    @property
+    def setup(self) -> Setup:
+        return Setup(self.hparams, self.dataset, self.fitted)
+
+    def fit(self, trainer: Trainer, device: torch.device):
+        """Train the model with `trainer` (built on `self.model`); the run's own loss function, so per-run state
+        (a language model's carried state) never outlives it."""
+        return trainer.fit(make_batches=lambda epoch, rng: self.task.training_batches(self.train, self.hparams, rng),
+                           loss_fn=self.task.make_loss(self.hparams),
+                           evaluate_fn=lambda model: self.task.evaluate(model, self.held_out, device, self.setup))
+
+
+def prepare_run(task: Task, hparams, dataset: str, train_records: Sequence[Any], held_records: Sequence[Any],
+                fitted: dict[str, Any] | None = None) -> Run:
+    """Fit vocabularies (unless given: a resumed run reads its first start's), build the model, encode."""
+    fitted = task.fit(hparams, dataset, train_records) if fitted is None else fitted
+    model = task.build_model(hparams, dataset, fitted, pretrained=True)
+    return Run(task, hparams, dataset, fitted, model, task.encode(train_records, hparams, dataset, fitted),
+               task.encode(held_records, hparams, dataset, fitted))
+
+
+def train_command(task_name: str, dataset: str, hparams, preset: str = "default", out: str = "runs/my-model",
+                  limit: int | None = None, processes: int = 1) -> str:
+    """The command line that trains this model: only the settings that differ from the preset's are spelled out."""
+    flags = as_flags(to_dict(hparams), get_task(task_name).hyperparameters(dataset, preset))
+    words = ["python", "-m", "seqdemo", "train", task_name, "--dataset", dataset]
+    if processes > 1:  # data-parallel processes on this machine
+        words[:3] = ["torchrun", f"--nproc-per-node={processes}", "-m"]
+    words += (["--preset", preset] if preset != "default" else []) + flags
+    words += (["--limit", str(limit)] if limit else []) + ["--out", str(out)]
+    return shlex.join(words)
+
+
+def checked(task_name: str, dataset: str, hparams) -> Task:
+    task = get_task(task_name)
+    problems = task.check(hparams, dataset)
+    if problems:
+        raise InvalidSettings(problems)
+    return task
+
+
 def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.device,
           callbacks: Sequence[Callback] = (), limit: int | None = None, command: str | None = None,
           name: str | None = None, state_dir: Path | None = None) -> Path | None:
@@ -48,10 +104,7 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
     with the same folder resumes from the last finished epoch. Returns the checkpoint folder, or
     None when training was stopped before it finished (or on a non-main distributed rank).
     """
-    task = get_task(task_name)
-    problems = task.check(hparams, dataset)
-    if problems:
-        raise InvalidSettings(problems)
+    task = checked(task_name, dataset, hparams)
     started = time.time()
     seed_everything(hparams.seed)
     data = limit_splits(task.datasets[dataset].load(), limit)
@@ -59,12 +112,12 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
         data = Splits(spread_sample(data.train, hparams.train_examples), data.validation, data.test)
     if hparams.final_fit:
         data = Splits(list(data.train) + list(data.validation), data.validation, data.test)
-    vocabs = _run_vocabs(task, hparams, dataset, data.train, state_dir)
-    model = task.build_model(hparams, dataset, vocabs, pretrained=True)
-    train_examples, validation_examples, test_examples = (
-        task.encode(data[split], hparams, dataset, vocabs) for split in ("train", "validation", "test"))
-    setup = Setup(hparams, dataset, vocabs)
-    trainer = Trainer(model, hparams, device, task.metric, task.mode, callbacks)
+    run = prepare_run(task, hparams, dataset, data.train, data.validation,
+                      fitted=_saved_fitted(state_dir) if state_dir is not None else None)
+    if state_dir is not None and distributed.is_main() and not (state_dir / FITTED).is_dir():
+        with atomic_directory(state_dir / FITTED) as staging:
+            write_fitted(staging, run.fitted)
+    trainer = Trainer(run.model, hparams, device, task.metric, task.mode, callbacks)
     seconds_before = 0.0
     if state_dir is not None:
         if has_state(state_dir / "trainer"):
@@ -72,20 +125,17 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
             seconds_before = trainer.seconds
         if distributed.is_main():
             trainer.callbacks.append(EpochState(state_dir / "trainer"))
-    result = trainer.fit(
-        make_batches=lambda epoch, rng: task.training_batches(train_examples, hparams, rng),
-        loss_fn=task.loss,
-        evaluate_fn=lambda m: task.evaluate(m, validation_examples, device, setup),
-    )
+    result = run.fit(trainer, device)
     if result.cancelled or not distributed.is_main():
         return None
-    test_metrics = task.evaluate(trainer.model, test_examples, device, setup, final=True)
+    test_metrics = task.evaluate(trainer.model, task.encode(data.test, hparams, dataset, run.fitted), device, run.setup,
+                                 final=True)
     config = {
         "task": task_name, "dataset": dataset, "name": name or Path(out_dir).name, "hyperparameters": to_dict(hparams),
         "limit": limit, "processes": distributed.world_size(), "command": command or command_line(),
         "versions": library_versions(), "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
         "data_sizes": {split: len(data[split]) for split in ("train", "validation", "test")},
-        "parameters": sum(p.numel() for p in model.parameters()),
+        "parameters": sum(p.numel() for p in run.model.parameters()),
     }
     metrics = {
         "test": test_metrics, "validation": result.best_metrics, "best_epoch": result.best_epoch,
@@ -93,21 +143,18 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
         "train_seconds": round(seconds_before + time.time() - started, 1), "hardware": describe_device(device),
         "history": result.history,
     }
-    return save_checkpoint(out_dir, config, trainer.model, vocabs, metrics)
+    return save_checkpoint(out_dir, config, trainer.model, run.fitted, metrics)
 
 
-def _run_vocabs(task, hparams, dataset: str, train_records, state_dir: Path | None):
-    """Vocabularies for this run; a resumed run reads the ones its first start wrote."""
-    if state_dir is None:
-        return task.build_vocabs(hparams, dataset, train_records)
-    folder = Path(state_dir) / "vocabs"
-    if folder.is_dir():
-        return read_vocabs(folder, sorted(p.stem.removeprefix("vocab_") for p in folder.glob("vocab_*.json")))
-    vocabs = task.build_vocabs(hparams, dataset, train_records)
-    if distributed.is_main():
-        with atomic_directory(folder) as staging:
-            write_vocabs(staging, vocabs)
-    return vocabs
+FITTED = "fitted"  # the state folder's copy of what the run's first start fitted
+
+
+def _saved_fitted(state_dir: Path) -> dict[str, Any] | None:
+    """What a resumed run's first start fitted (so its vocabularies match its weights), or None on a first start."""
+    folder = Path(state_dir) / FITTED
+    if not folder.is_dir():
+        return None
+    return read_fitted(folder, sorted(p.stem.removeprefix("fitted_") for p in folder.glob("fitted_*.json")))
 
 
 def load_model(path: Path, device: torch.device):
@@ -128,10 +175,10 @@ def load_model(path: Path, device: torch.device):
         raise CheckpointError(f"{path}: its settings are not allowed: " + "; ".join(map(str, problems[:3])))
     try:
         with torch.device("meta"):
-            skeleton = task.build_model(hparams, dataset, checkpoint.vocabs, pretrained=False)
-        _check_shapes(skeleton, checkpoint.state_dict, path)
-        model = task.build_model(hparams, dataset, checkpoint.vocabs, pretrained=False)
-        model.load_state_dict(checkpoint.state_dict)
+            skeleton = task.build_model(hparams, dataset, checkpoint.fitted, pretrained=False)
+        _check_shapes(skeleton, checkpoint.weight_shapes(), path)
+        model = task.build_model(hparams, dataset, checkpoint.fitted, pretrained=False)
+        checkpoint.load_weights(model)
     except CheckpointError:
         raise
     except (RuntimeError, ValueError, TypeError, KeyError, IndexError) as error:
@@ -139,11 +186,16 @@ def load_model(path: Path, device: torch.device):
     return task, hparams, model.to(device).eval(), checkpoint
 
 
-def _check_shapes(skeleton: torch.nn.Module, weights: dict[str, torch.Tensor], path: Path) -> None:
-    expected = {name: tuple(tensor.shape) for name, tensor in skeleton.state_dict().items()}
-    found = {name: tuple(tensor.shape) for name, tensor in weights.items()}
-    if expected != found:
-        differ = sorted(name for name in expected.keys() | found.keys() if expected.get(name) != found.get(name))
+def _check_shapes(skeleton: torch.nn.Module, found: dict[str, tuple[int, ...]], path: Path) -> None:
+    """Every tensor of the model in the file with its shape, nothing else there. A tied weight (one tensor under
+    several names) is stored under one of them."""
+    tied: dict[int, list[str]] = {}
+    for name, tensor in skeleton.state_dict(keep_vars=True).items():
+        tied.setdefault(id(tensor), []).append(name)
+    shapes = {name: tuple(tensor.shape) for name, tensor in skeleton.state_dict().items()}
+    differ = sorted(name for name in found if shapes.get(name) != found[name])
+    differ += [names[0] for names in tied.values() if not any(name in found for name in names)]
+    if differ:
         raise CheckpointError(f"{path}: its weights do not fit its settings ({', '.join(differ[:3])}"
                               f"{' ...' if len(differ) > 3 else ''})")
 
@@ -152,5 +204,5 @@ def evaluate(path: Path, split: str, device: torch.device, limit: int | None = N
     task, hparams, model, checkpoint = load_model(path, device)
     dataset = checkpoint.config["dataset"]
     records = limit_splits(task.datasets[dataset].load(), limit)[split]
-    examples = task.encode(records, hparams, dataset, checkpoint.vocabs)
-    return task.evaluate(model, examples, device, Setup(hparams, dataset, checkpoint.vocabs), final=True)
+    examples = task.encode(records, hparams, dataset, checkpoint.fitted)
+    return task.evaluate(model, examples, device, Setup(hparams, dataset, checkpoint.fitted), final=True)

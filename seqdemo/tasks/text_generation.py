@@ -11,18 +11,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 import torch
-import torch.nn.functional as F
 
 from ..data import Document, load_quantangshi, load_shakespeare, load_tang_poems
 from ..hparams import hp
-from ..models import CELLS
-from ..models.language_model import LanguageModel, detach_state
+from ..models.language_model import LanguageModel, LanguageModelConfig, detach_state
 from ..models.sampling import next_token_distribution
 from ..text.detokenize import detokenize
 from ..text.tokenizers import get_tokenizer
 from ..text.vocab import Vocab
-from ..train import TrainingHyperparameters
+from ..train import to_device
 from .base import BadInput, Dataset, Task
+from .settings import RecurrentSettings, TokenSettings
 
 MAX_PROMPT_CHARS = 2_000  # longer prompts keep their end
 MAX_NEW_TOKENS = 2_000
@@ -31,16 +30,9 @@ DOCUMENT_SEPARATOR = "\n\n"
 
 
 @dataclass
-class GenerationHyperparameters(TrainingHyperparameters):
-    cell: str = hp("lstm", "Recurrent cell: plain RNN, LSTM (gated memory) or GRU (lighter gating).", choices=tuple(CELLS))
-    layers: int = hp(2, "Stacked recurrent layers.", low=1, high=4)
-    hidden_size: int = hp(512, "Units in each recurrent layer.", low=4, high=2048)
-    embedding_dim: int = hp(64, "Size of each token vector.", low=4, high=1024)
-    dropout: float = hp(0.1, "Dropout on token vectors, between layers and before the output layer.", low=0.0, high=0.9)
-    tie_weights: bool = hp(False, "Share the input embedding with the output layer (fewer parameters; helps word models).")
-    bptt: int = hp(128, "Tokens per training chunk; the state is carried on to the next chunk.", low=4, high=2048)
-    min_freq: int = hp(1, "Tokens seen fewer times in training become <unk>.", low=1, high=1000)
-    max_vocab: int = hp(50000, "Largest vocabulary; rarer tokens become <unk>.", low=10, high=500000)
+class GenerationHyperparameters(RecurrentSettings, TokenSettings):
+    tie_weights: bool = hp(False)
+    bptt: int = hp(128, low=4, high=2048)
 
 
 @dataclass
@@ -48,9 +40,6 @@ class Batch:
     inputs: torch.Tensor  # [streams, bptt]
     targets: torch.Tensor  # [streams, bptt]: the inputs shifted one token on
     first: bool  # the first chunk of a pass: start from a fresh state
-
-    def to(self, device: torch.device) -> "Batch":
-        return Batch(self.inputs.to(device), self.targets.to(device), self.first)
 
 
 @dataclass
@@ -81,19 +70,17 @@ def streams(ids: torch.Tensor, count: int) -> torch.Tensor:
 class TextGenerationTask(Task):
     name = "generation"
     Hyperparameters = GenerationHyperparameters
+    defaults = {"layers": 2, "hidden_size": 512, "dropout": 0.1}
     metric, mode = "loss", "min"
     datasets = {
-        "shakespeare": Dataset(load_shakespeare, "en", "Shakespeare's plays, character by character (held-out plays test)",
-                               {"tokenizer": "chars"}, recommended={"schedule": "cosine", "epochs": 4}),
-        "shakespeare_words": Dataset(load_shakespeare, "en", "Shakespeare's plays, word by word", {"tokenizer": "en_lines"},
+        "shakespeare": Dataset(load_shakespeare, "en", {"tokenizer": "chars"}, recommended={"schedule": "cosine", "epochs": 4}),
+        "shakespeare_words": Dataset(load_shakespeare, "en", {"tokenizer": "en_lines"},
                                      recommended={"tie_weights": True, "embedding_dim": 256, "hidden_size": 256,
                                                   "min_freq": 3, "bptt": 48, "dropout": 0.4}),
-        "tang_poems": Dataset(load_quantangshi, "zh", "The Complete Tang Poems (57,607 poems), character by character",
-                              {"tokenizer": "chars"},
+        "tang_poems": Dataset(load_quantangshi, "zh", {"tokenizer": "chars"},
                               recommended={"hidden_size": 512, "layers": 2, "embedding_dim": 256, "tie_weights": True,
                                            "dropout": 0.2, "min_freq": 3, "schedule": "cosine", "epochs": 4}),
-        "tang300": Dataset(load_tang_poems, "zh", "300 Tang poems and 100 Song ci (fortunes-zh): small, quick to train",
-                           {"tokenizer": "chars"},
+        "tang300": Dataset(load_tang_poems, "zh", {"tokenizer": "chars"},
                            recommended={"hidden_size": 256, "layers": 2, "embedding_dim": 128, "bptt": 64,
                                         "batch_size": 16, "dropout": 0.3, "epochs": 40}),
     }
@@ -108,17 +95,17 @@ class TextGenerationTask(Task):
     def corpus(self, documents: Sequence[Document]) -> str:
         return DOCUMENT_SEPARATOR.join(d.text.strip("\n") for d in documents) + "\n"
 
-    def build_vocabs(self, hparams, dataset, train: Sequence[Document]) -> dict[str, Vocab]:
+    def fit(self, hparams, dataset, train: Sequence[Document]) -> dict[str, Vocab]:
         return {"tokens": Vocab.build([self.tokens(dataset, self.corpus(train))], min_freq=hparams.min_freq,
                                       max_size=hparams.max_vocab)}
 
-    def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> LanguageModel:
-        return LanguageModel(len(vocabs["tokens"]), hparams.embedding_dim, hparams.cell, hparams.hidden_size,
-                             hparams.layers, hparams.dropout, hparams.tie_weights)
+    def build_model(self, hparams, dataset, fitted, pretrained: bool) -> LanguageModel:
+        return LanguageModel(LanguageModelConfig(len(fitted["tokens"]), hparams.embedding_dim,
+                                                 hparams.recurrent(bidirectional=False), hparams.tie_weights))
 
-    def encode(self, records: Sequence[Document], hparams, dataset, vocabs) -> list[torch.Tensor]:
+    def encode(self, records: Sequence[Document], hparams, dataset, fitted) -> list[torch.Tensor]:
         """The whole split as one tensor of ids (a one-element list: the trainer's 'examples')."""
-        return [torch.tensor(vocabs["tokens"].encode(self.tokens(dataset, self.corpus(records))), dtype=torch.long)]
+        return [torch.tensor(fitted["tokens"].encode(self.tokens(dataset, self.corpus(records))), dtype=torch.long)]
 
     def batches(self, examples: list[torch.Tensor], batch_size: int, shuffle: bool, rng: random.Random | None = None,
                 bptt: int = 128) -> list[Batch]:
@@ -135,15 +122,12 @@ class TextGenerationTask(Task):
     def training_batches(self, examples, hparams, rng):
         return self.batches(examples, hparams.batch_size, shuffle=True, rng=rng, bptt=hparams.bptt)
 
-    _carried = None  # the training state passed from one chunk to the next
-
     def loss(self, model, batch: Batch) -> torch.Tensor:
-        # The state carried across chunks lives on the task object: one training run per process.
-        if batch.first:
-            self._carried = None
-        logits, state = model(batch.inputs, self._carried)  # [streams, bptt, vocab]
-        self._carried = detach_state(state)
-        return F.cross_entropy(logits.reshape(-1, logits.shape[-1]), batch.targets.reshape(-1))
+        """A chunk read from a fresh state (see `CarriedStateLoss` for training)."""
+        return model(batch.inputs, targets=batch.targets).loss
+
+    def make_loss(self, hparams) -> "CarriedStateLoss":
+        return CarriedStateLoss()
 
     def evaluate(self, model, examples, device, setup, final=False) -> dict[str, float]:
         """Loss per token over the whole split, read as 16 streams with the state carried along."""
@@ -151,9 +135,10 @@ class TextGenerationTask(Task):
         total, count, state = 0.0, 0, None
         with torch.no_grad():
             for batch in self.batches(examples, 16, shuffle=False, bptt=256):
-                batch = batch.to(device)
-                logits, state = model(batch.inputs, state)
-                total += F.cross_entropy(logits.reshape(-1, logits.shape[-1]), batch.targets.reshape(-1), reduction="sum").item()
+                batch = to_device(batch, device)
+                output = model(batch.inputs, state, targets=batch.targets)
+                state = output.state
+                total += output.loss.item() * batch.targets.numel()
                 count += batch.targets.numel()
         loss = total / max(count, 1)
         return {"loss": loss, "perplexity": math.exp(min(loss, 50)), "bits_per_token": loss / math.log(2), "tokens": float(count)}
@@ -162,23 +147,37 @@ class TextGenerationTask(Task):
         return TextGenerator(self, model, checkpoint)
 
 
+class CarriedStateLoss:
+    """One training run's loss: the recurrent state flows from each chunk into the next of the same streams
+    (truncated backpropagation through time), cut from the graph in between, and starts afresh with every
+    pass over the text. The state lives here, in the run, as word_language_model keeps it in its loop."""
+
+    def __init__(self):
+        self.state = None
+
+    def __call__(self, model, batch: Batch) -> torch.Tensor:
+        output = model(batch.inputs, None if batch.first else self.state, targets=batch.targets)  # logits [streams, bptt, vocab]
+        self.state = detach_state(output.state)
+        return output.loss
+
+
 class TextGenerator:
     def __init__(self, task: TextGenerationTask, model: LanguageModel, checkpoint):
         self.task, self.model = task, model
         self.dataset = checkpoint.config["dataset"]
-        self.vocab = checkpoint.vocabs["tokens"]
+        self.vocab = checkpoint.fitted["tokens"]
         self.words = self.task.datasets[self.dataset].options["tokenizer"] != "chars"
         self.device = next(model.parameters()).device
 
     def check(self, temperature: float, top_k: int, top_p: float, max_tokens: int) -> None:
         if not 0 <= temperature <= MAX_TEMPERATURE:
-            raise BadInput("temperature", f"Temperature must be between 0 and {MAX_TEMPERATURE}.", limit=MAX_TEMPERATURE)
+            raise BadInput("temperature", limit=MAX_TEMPERATURE)
         if top_k < 0:
-            raise BadInput("top_k", "Top-k must be 0 (off) or more.")
+            raise BadInput("top_k")
         if not 0 < top_p <= 1:
-            raise BadInput("top_p", "Top-p must be above 0 and at most 1.")
+            raise BadInput("top_p")
         if not 1 <= max_tokens <= MAX_NEW_TOKENS:
-            raise BadInput("max_tokens", f"Length must be between 1 and {MAX_NEW_TOKENS}.", limit=MAX_NEW_TOKENS)
+            raise BadInput("max_tokens", limit=MAX_NEW_TOKENS)
 
     def prompt_ids(self, prompt: str) -> tuple[list[int], bool, int]:
         """(ids, whether the prompt was cut, how many of its tokens the vocabulary does not know)."""
@@ -196,8 +195,8 @@ class TextGenerator:
         generator = torch.Generator().manual_seed(seed if seed is not None else random.randrange(2**31))
         unk = self.vocab.unk_id
         with torch.no_grad():
-            logits, state = self.model(torch.tensor([ids], device=self.device))  # read the prompt in one pass
-            last = logits[0, -1]
+            output = self.model(torch.tensor([ids], device=self.device))  # read the prompt in one pass
+            state, last = output.state, output.logits[0, -1]
             previous = self.vocab.itos[ids[-1]] if ids else "\n"
             for _ in range(max_tokens):
                 last[unk] = float("-inf")  # never write <unk>
@@ -206,8 +205,8 @@ class TextGenerator:
                 token = self.vocab.itos[choice]
                 yield GeneratedToken(self._spacing(previous, token) + token, float(probabilities[choice]))
                 previous = token
-                logits, state = self.model(torch.tensor([[choice]], device=self.device), state)
-                last = logits[0, -1]
+                output = self.model(torch.tensor([[choice]], device=self.device), state)
+                state, last = output.state, output.logits[0, -1]
 
     def _spacing(self, previous: str, token: str) -> str:
         """Word models produce tokens, not text: put a space where `detokenize` would."""

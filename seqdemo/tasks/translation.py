@@ -5,24 +5,24 @@ validation BLEU (greedy decoding) is scored once on the test pairs with beam sea
 sacrebleu's, tokenised with `zh` for Chinese output and `13a` for English.
 """
 
+import functools
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import sacrebleu
 import torch
-import torch.nn.functional as F
 
 from ..data import TranslationPair, load_tatoeba
 from ..hparams import hp
-from ..models import CELLS
 from ..models.decoding import Hypothesis, beam_search, greedy
-from ..models.seq2seq import Seq2Seq
+from ..models.seq2seq import Seq2Seq, Seq2SeqConfig
 from ..text.detokenize import detokenize
 from ..text.tokenizers import Token, get_tokenizer
 from ..text.vocab import Vocab
-from ..train import TrainingHyperparameters, bucket_batches, pad_sequences
-from .base import BadInput, Dataset, Task
+from ..train import bucket_batches, pad_sequences, to_device
+from .base import BadInput, Dataset, LossFunction, Task
+from .settings import RecurrentSettings, TokenSettings
 
 MAX_INPUT_CHARS = 500  # longer input is cut (Tatoeba sentences are short; the model never saw long ones)
 MAX_BEAM = 10
@@ -30,21 +30,17 @@ RECOMMENDED = {"schedule": "cosine", "epochs": 5}  # under an hour on one CPU co
 
 
 @dataclass
-class TranslationHyperparameters(TrainingHyperparameters):
-    cell: str = hp("gru", "Recurrent cell of encoder and decoder: RNN, LSTM or GRU.", choices=tuple(CELLS))
-    embedding_dim: int = hp(256, "Size of each word or character vector.", low=4, high=1024)
-    hidden_size: int = hp(256, "Units in each direction of the bidirectional encoder.", low=4, high=2048)
-    encoder_layers: int = hp(1, "Stacked bidirectional encoder layers.", low=1, high=4)
-    decoder_hidden: int = hp(256, "Units in the decoder.", low=4, high=4096)
-    attention: bool = hp(True, "Bahdanau attention: look back at every source word at each step (off: one fixed summary).")
-    dropout: float = hp(0.3, "Dropout on embeddings, between encoder layers and before the output layer.", low=0.0, high=0.9)
-    teacher_forcing: float = hp(1.0, "Share of training steps that feed the true previous word rather than the model's guess.",
-                                low=0.0, high=1.0)
-    min_freq: int = hp(2, "Words seen fewer times in training become <unk>.", low=1, high=1000)
-    max_vocab: int = hp(30000, "Largest vocabulary per language.", low=100, high=500000)
-    max_tokens: int = hp(40, "Training pairs with a longer side are cut to this many tokens.", low=4, high=500)
-    beam_width: int = hp(5, "Beam width for the final test score (1 = greedy).", low=1, high=MAX_BEAM)
-    length_penalty: float = hp(1.0, "Beam search length normalisation strength (0 = none).", low=0.0, high=3.0)
+class TranslationHyperparameters(RecurrentSettings, TokenSettings):
+    """`cell` is the encoder's and the decoder's; `layers`, `hidden_size` the bidirectional encoder's."""
+
+    RENAMED = {"encoder_layers": "layers"}  # the first checkpoints' name for the encoder's depth
+
+    decoder_hidden: int = hp(256, low=4, high=4096)
+    attention: bool = hp(True, basic=True)
+    teacher_forcing: float = hp(1.0, low=0.0, high=1.0)
+    max_tokens: int = hp(40, low=4, high=500)
+    beam_width: int = hp(5, low=1, high=MAX_BEAM)
+    length_penalty: float = hp(1.0, low=0.0, high=3.0)
 
 
 @dataclass
@@ -59,9 +55,6 @@ class Batch:
     source: torch.Tensor  # [batch, src]
     lengths: torch.Tensor  # [batch]
     target: torch.Tensor  # [batch, tgt]
-
-    def to(self, device: torch.device) -> "Batch":
-        return Batch(self.source.to(device), self.lengths.to(device), self.target.to(device))
 
 
 @dataclass
@@ -98,11 +91,12 @@ def join_tokens(tokens: list[str], language: str) -> str:
 class TranslationTask(Task):
     name = "translation"
     Hyperparameters = TranslationHyperparameters
+    defaults = {"cell": "gru", "embedding_dim": 256, "hidden_size": 256, "min_freq": 2, "max_vocab": 30000}
     metric, mode = "bleu", "max"
     datasets = {
-        "tatoeba_en_zh": Dataset(load_tatoeba, "en", "Tatoeba sentence pairs, English to Chinese", side("en_zh"),
+        "tatoeba_en_zh": Dataset(load_tatoeba, "en", side("en_zh"),
                                  recommended=RECOMMENDED),
-        "tatoeba_zh_en": Dataset(load_tatoeba, "zh", "Tatoeba sentence pairs, Chinese to English", side("zh_en"),
+        "tatoeba_zh_en": Dataset(load_tatoeba, "zh", side("zh_en"),
                                  recommended=RECOMMENDED),
     }
     presets = {
@@ -118,24 +112,24 @@ class TranslationTask(Task):
         options = self.datasets[dataset].options
         return getattr(pair, options["source"]), getattr(pair, options["target"])
 
-    def build_vocabs(self, hparams, dataset, train: Sequence[TranslationPair]) -> dict[str, Vocab]:
+    def fit(self, hparams, dataset, train: Sequence[TranslationPair]) -> dict[str, Vocab]:
         sources, targets = zip(*(self._sides(dataset, p) for p in train))
         build = lambda texts, which: Vocab.build(  # noqa: E731
             ([t.text for t in self.tokenize(dataset, text, which)] for text in texts),
             min_freq=hparams.min_freq, max_size=hparams.max_vocab)
         return {"source": build(sources, "source"), "target": build(targets, "target")}
 
-    def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> Seq2Seq:
-        return Seq2Seq(len(vocabs["source"]), len(vocabs["target"]), hparams.embedding_dim, hparams.cell,
-                       hparams.hidden_size, hparams.encoder_layers, hparams.decoder_hidden, hparams.attention,
-                       hparams.dropout, padding_idx=Vocab.pad_id)
+    def build_model(self, hparams, dataset, fitted, pretrained: bool) -> Seq2Seq:
+        return Seq2Seq(Seq2SeqConfig(len(fitted["source"]), len(fitted["target"]), hparams.embedding_dim,
+                                     hparams.recurrent(bidirectional=True), hparams.decoder_hidden, hparams.attention,
+                                     padding_idx=Vocab.pad_id))
 
-    def encode(self, records: Sequence[TranslationPair], hparams, dataset, vocabs) -> list[Example]:
+    def encode(self, records: Sequence[TranslationPair], hparams, dataset, fitted) -> list[Example]:
         examples = []
         for pair in records:
             source, target = self._sides(dataset, pair)
-            source_ids = vocabs["source"].encode(t.text for t in self.tokenize(dataset, source, "source"))[: hparams.max_tokens]
-            target_ids = vocabs["target"].encode(t.text for t in self.tokenize(dataset, target, "target"))[: hparams.max_tokens]
+            source_ids = fitted["source"].encode(t.text for t in self.tokenize(dataset, source, "source"))[: hparams.max_tokens]
+            target_ids = fitted["target"].encode(t.text for t in self.tokenize(dataset, target, "target"))[: hparams.max_tokens]
             if source_ids and target_ids:
                 examples.append(Example(source_ids, [Vocab.bos_id] + target_ids + [Vocab.eos_id], target))
         return examples
@@ -150,31 +144,25 @@ class TranslationTask(Task):
         target, _ = pad_sequences([examples[i].target for i in indices], Vocab.pad_id)
         return Batch(source, lengths, target)
 
-    def training_batches(self, examples, hparams, rng):
-        self._teacher_forcing = hparams.teacher_forcing
-        return super().training_batches(examples, hparams, rng)
+    def loss(self, model: Seq2Seq, batch: Batch, teacher_forcing: float = 1.0) -> torch.Tensor:
+        return model(batch.source, batch.lengths, batch.target, teacher_forcing).loss
 
-    _teacher_forcing = 1.0  # set from the hyperparameters when training starts
-
-    def loss(self, model: Seq2Seq, batch: Batch) -> torch.Tensor:
-        log_probs = model(batch.source, batch.lengths, batch.target, self._teacher_forcing)  # [batch, tgt - 1, vocab]
-        return F.nll_loss(log_probs.reshape(-1, log_probs.shape[-1]), batch.target[:, 1:].reshape(-1), ignore_index=Vocab.pad_id)
+    def make_loss(self, hparams) -> LossFunction:
+        return functools.partial(self.loss, teacher_forcing=hparams.teacher_forcing)
 
     def evaluate(self, model: Seq2Seq, examples: list[Example], device, setup, final: bool = False) -> dict[str, float]:
         """Loss and BLEU with greedy decoding; the final test score adds BLEU with beam search."""
         model.eval()
         target_language = self.datasets[setup.dataset].options["target"]
-        target_vocab = setup.vocabs["target"]
+        target_vocab = setup.fitted["target"]
         total_loss, total_tokens, greedy_texts, references = 0.0, 0, [], []
         with torch.no_grad():
             for indices in bucket_batches([len(e.source) for e in examples], 128, shuffle=False):
-                batch = self._batch(examples, indices).to(device)
+                batch = to_device(self._batch(examples, indices), device)
                 references += [examples[i].reference for i in indices]
-                log_probs = model(batch.source, batch.lengths, batch.target)
-                gold = batch.target[:, 1:]
-                total_loss += F.nll_loss(log_probs.reshape(-1, log_probs.shape[-1]), gold.reshape(-1),
-                                         ignore_index=Vocab.pad_id, reduction="sum").item()
-                total_tokens += int((gold != Vocab.pad_id).sum())
+                tokens = int((batch.target[:, 1:] != Vocab.pad_id).sum())
+                total_loss += model(batch.source, batch.lengths, batch.target).loss.item() * tokens
+                total_tokens += tokens
                 for hypothesis in greedy(model, batch.source, batch.lengths, Vocab.bos_id, Vocab.eos_id, max_len=batch.target.shape[1] + 10):
                     greedy_texts.append(join_tokens(target_vocab.decode(hypothesis.tokens), target_language))
         metrics = {"loss": total_loss / max(total_tokens, 1),
@@ -203,19 +191,19 @@ class Translator:
         self.task, self.model, self.hparams = task, model, hparams
         self.dataset = checkpoint.config["dataset"]
         self.options = task.datasets[self.dataset].options
-        self.source_vocab, self.target_vocab = checkpoint.vocabs["source"], checkpoint.vocabs["target"]
+        self.source_vocab, self.target_vocab = checkpoint.fitted["source"], checkpoint.fitted["target"]
         self.device = next(model.parameters()).device
 
     def predict(self, text: str, beam_width: int = 5, max_len: int | None = None) -> Translation:
         if not isinstance(text, str) or not text.strip():
-            raise BadInput("empty", "Please enter a sentence to translate.")
+            raise BadInput("empty")
         if not 1 <= beam_width <= MAX_BEAM:
-            raise BadInput("beam", f"Beam width must be between 1 and {MAX_BEAM}.", limit=MAX_BEAM)
+            raise BadInput("beam", limit=MAX_BEAM)
         truncated = len(text) > MAX_INPUT_CHARS
         text = text[:MAX_INPUT_CHARS]
         tokens = self.task.tokenize(self.dataset, text, "source")
         if not tokens:
-            raise BadInput("no_tokens", "The text has no words the model can read.")
+            raise BadInput("no_tokens")
         tokens = tokens[: self.hparams.max_tokens * 3]
         ids = self.source_vocab.encode(t.text for t in tokens)
         source = torch.tensor([ids], device=self.device)

@@ -1,9 +1,7 @@
 """A token <-> id mapping with the four special tokens every model here relies on."""
 
-import json
 from collections import Counter
 from collections.abc import Iterable
-from pathlib import Path
 
 PAD, UNK, BOS, EOS = "<pad>", "<unk>", "<bos>", "<eos>"
 SPECIALS = (PAD, UNK, BOS, EOS)
@@ -45,12 +43,13 @@ class Vocab:
     def decode(self, ids: Iterable[int]) -> list[str]:
         return [self.itos[i] for i in ids]
 
-    def save(self, path: Path) -> None:
-        Path(path).write_text(json.dumps({"format": FORMAT, "tokens": self.itos}, ensure_ascii=False), encoding="utf-8")
+    FORMAT = FORMAT
+
+    def to_json(self) -> dict:
+        return {"tokens": self.itos}
 
     @classmethod
-    def load(cls, path: Path) -> "Vocab":
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
-        if not isinstance(data, dict) or data.get("format") != FORMAT or not isinstance(data.get("tokens"), list):
-            raise ValueError(f"{path} is not a seqdemo vocabulary ({FORMAT})")
+    def from_json(cls, data: dict) -> "Vocab":
+        if not isinstance(data.get("tokens"), list) or not all(isinstance(token, str) for token in data["tokens"]):
+            raise ValueError(f"not a seqdemo vocabulary ({FORMAT})")
         return cls(data["tokens"])

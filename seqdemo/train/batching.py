@@ -1,9 +1,14 @@
 """Length-bucketed batches: padding only ever happens between sequences of similar length."""
 
+import dataclasses
 import random
 from collections.abc import Sequence
+from typing import TypeVar
 
 import torch
+from torch.nn.utils.rnn import pad_sequence
+
+T = TypeVar("T")
 
 POOL_BATCHES = 50  # sort this many batches' worth of examples at a time
 
@@ -32,8 +37,13 @@ def bucket_batches(lengths: Sequence[int], batch_size: int, shuffle: bool, rng: 
 
 def pad_sequences(sequences: Sequence[Sequence[int]], pad_id: int) -> tuple[torch.Tensor, torch.Tensor]:
     """Lists of ids -> (ids [batch, longest] right-padded with pad_id, lengths [batch])."""
-    lengths = torch.tensor([len(s) for s in sequences], dtype=torch.long)
-    padded = torch.full((len(sequences), int(lengths.max())), pad_id, dtype=torch.long)
-    for row, sequence in enumerate(sequences):
-        padded[row, : len(sequence)] = torch.as_tensor(sequence, dtype=torch.long)
-    return padded, lengths
+    tensors = [torch.as_tensor(s, dtype=torch.long) for s in sequences]
+    return pad_sequence(tensors, batch_first=True, padding_value=pad_id), torch.tensor([len(s) for s in sequences])
+
+
+def to_device(batch: T, device: torch.device) -> T:
+    """A batch (a dataclass, or a tuple) with every tensor in it on `device`; None and other values as they are."""
+    if isinstance(batch, (tuple, list)):
+        return type(batch)(value.to(device) if isinstance(value, torch.Tensor) else value for value in batch)
+    return dataclasses.replace(batch, **{field.name: value.to(device) for field in dataclasses.fields(batch)
+                                         if isinstance(value := getattr(batch, field.name), torch.Tensor)})

@@ -1,12 +1,13 @@
 """Checkpoints: a folder anyone can inspect, that loads without unpickling anything.
 
-    config.json        task, dataset, hyperparameters, the exact command, library versions
-    model.safetensors  the weights
-    vocab*.json        what was fitted on the training split: vocabularies, or a time series' scaler
-    metrics.json       test-split figures, training time, hardware
+    config.json          task, dataset, hyperparameters, the exact command, library versions
+    model.safetensors    the weights (tied weights stored once: safetensors' save_model)
+    fitted_<name>.json   what was fitted on the training split: vocabularies, a time series' scaler
+    metrics.json         test-split figures, per-epoch history, training time, hardware
 
 Writing is atomic: everything goes into a temporary sibling folder that is renamed into place
-only when complete, so a crash never leaves a half-written checkpoint that would load.
+only when complete, so a crash never leaves a half-written checkpoint that would load. Checkpoints
+of the first format (`vocab_<name>.json`, listed under "vocabs") still load.
 """
 
 import json
@@ -20,15 +21,14 @@ from typing import Any
 
 import torch
 from safetensors import SafetensorError, safe_open
-from safetensors.torch import load_file, save_file
+from safetensors.torch import load_model, save_model
 
-from .. import __version__
-from ..series.scaling import FORMAT as SCALER_FORMAT, SeriesScaler
-from ..text.vocab import FORMAT as VOCAB_FORMAT, Vocab
+from .. import __version__, fitted
 from .atomic import atomic_directory
 
 CONFIG, WEIGHTS, METRICS = "config.json", "model.safetensors", "metrics.json"
-FORMAT = "seqdemo.checkpoint/1"
+FORMAT = "seqdemo.checkpoint/2"
+READABLE_FORMATS = (FORMAT, "seqdemo.checkpoint/1")
 
 
 class CheckpointError(RuntimeError):
@@ -39,13 +39,37 @@ class CheckpointError(RuntimeError):
 class Checkpoint:
     path: Path
     config: dict[str, Any]
-    state_dict: dict[str, torch.Tensor]
-    vocabs: dict[str, Vocab]
+    fitted: dict[str, Any]
     metrics: dict[str, Any]
 
     @property
     def task(self) -> str:
         return self.config["task"]
+
+    @property
+    def weights(self) -> Path:
+        return self.path / WEIGHTS
+
+    def weight_shapes(self) -> dict[str, tuple[int, ...]]:
+        """Name -> shape of every tensor in the weights file, read from its header alone."""
+        return weight_shapes(self.weights)
+
+    def load_weights(self, model: torch.nn.Module) -> None:
+        """Into a model of the right shape (tied weights, stored once, fill every name they go by)."""
+        try:
+            load_model(model, self.weights, strict=True)
+        except (SafetensorError, OSError, RuntimeError, ValueError) as error:
+            raise CheckpointError(f"{self.weights} does not fit the model ({error})") from None
+
+
+def weight_shapes(path: Path) -> dict[str, tuple[int, ...]]:
+    try:
+        with safe_open(path, framework="pt") as file:
+            return {name: tuple(file.get_slice(name).get_shape()) for name in file.keys()}
+    except FileNotFoundError:
+        raise CheckpointError(f"{path.parent} is not a checkpoint: {path.name} is missing") from None
+    except (SafetensorError, OSError, ValueError) as error:
+        raise CheckpointError(f"{path} is not a valid safetensors file ({error})") from None
 
 
 def library_versions() -> dict[str, str]:
@@ -56,60 +80,41 @@ def library_versions() -> dict[str, str]:
 
 def command_line() -> str:
     """The command that is running, as a user would retype it."""
+    import shlex
+
     argv = list(sys.argv)
     if argv and argv[0].endswith(os.path.join("seqdemo", "__main__.py")):
         argv[0:1] = ["python", "-m", "seqdemo"]
-    return " ".join(_shell_quote(a) for a in argv)
+    return shlex.join(argv)
 
 
-def _shell_quote(arg: str) -> str:
-    import shlex
-
-    return shlex.quote(arg)
-
-
-def _vocab_file(name: str) -> str:
-    return f"vocab_{name}.json"
+def _fitted_file(folder: Path, name: str) -> Path:
+    path = Path(folder) / f"fitted_{name}.json"
+    return path if path.exists() or not (Path(folder) / f"vocab_{name}.json").exists() else Path(folder) / f"vocab_{name}.json"
 
 
-def write_vocabs(folder: Path, vocabs: dict[str, Vocab]) -> None:
-    for name, vocab in vocabs.items():
-        vocab.save(Path(folder) / _vocab_file(name))
+def write_fitted(folder: Path, items: dict[str, Any]) -> None:
+    for name, item in items.items():
+        fitted.save(item, Path(folder) / f"fitted_{name}.json")
 
 
-_LOADERS = {VOCAB_FORMAT: Vocab.load, SCALER_FORMAT: SeriesScaler.load}
-
-
-def _load_fitted(path: Path) -> Vocab | SeriesScaler:
-    data = json.loads(path.read_text(encoding="utf-8"))
-    return _LOADERS.get(data.get("format") if isinstance(data, dict) else None, Vocab.load)(path)
-
-
-def read_vocabs(folder: Path, names: list[str]) -> dict[str, Vocab | SeriesScaler]:
-    vocabs = {}
+def read_fitted(folder: Path, names: list[str]) -> dict[str, Any]:
+    items = {}
     for name in names:
         try:
-            vocabs[name] = _load_fitted(Path(folder) / _vocab_file(name))
-        except (OSError, ValueError, TypeError, RecursionError) as error:
-            raise CheckpointError(f"{folder}: vocabulary '{name}' cannot be read ({error})") from None
-    return vocabs
+            items[name] = fitted.load(_fitted_file(folder, name))
+        except (OSError, ValueError, TypeError, KeyError, RecursionError) as error:
+            raise CheckpointError(f"{folder}: '{name}' cannot be read ({error})") from None
+    return items
 
 
-def save_checkpoint(path: Path, config: dict[str, Any], model: torch.nn.Module, vocabs: dict[str, Vocab],
+def save_checkpoint(path: Path, config: dict[str, Any], model: torch.nn.Module, fitted_items: dict[str, Any],
                     metrics: dict[str, Any]) -> Path:
     with atomic_directory(path) as staging:
-        # Tied weights (one tensor under two names) are stored once; the metadata names their aliases.
-        state, aliases, seen = {}, {}, {}
-        for name, tensor in model.state_dict().items():
-            if tensor.data_ptr() in seen:
-                aliases[name] = seen[tensor.data_ptr()]
-            else:
-                seen[tensor.data_ptr()] = name
-                state[name] = tensor.detach().cpu().contiguous()
-        save_file(state, staging / WEIGHTS, metadata={"format": FORMAT, "aliases": json.dumps(aliases)})
-        write_vocabs(staging, vocabs)
-        full_config = {"format": FORMAT, **config, "vocabs": sorted(vocabs)}
-        (staging / CONFIG).write_text(json.dumps(full_config, indent=2, ensure_ascii=False), encoding="utf-8")
+        save_model(model, str(staging / WEIGHTS), metadata={"format": FORMAT})
+        write_fitted(staging, fitted_items)
+        full_config = {"format": FORMAT, **config, "fitted": sorted(fitted_items)}
+        (staging / CONFIG).write_text(json.dumps(full_config, indent=2, ensure_ascii=False, allow_nan=False), encoding="utf-8")
         (staging / METRICS).write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
     return Path(path)
 
@@ -142,22 +147,25 @@ def _refuse_constant(name: str) -> float:
 # what every part of the app may rely on in a config.json: key -> (type, required)
 CONFIG_SCHEMA = {"task": (str, True), "dataset": (str, True), "hyperparameters": (dict, True), "name": (str, False),
                  "created": (str, False), "command": (str, False), "data_sizes": (dict, False), "parameters": (int, False),
-                 "vocabs": (list, False)}
-VOCAB_NAME = re.compile(r"[a-z][a-z_]{0,30}")  # becomes part of a file name: no paths
+                 "fitted": (list, False)}
+FITTED_NAME = re.compile(r"[a-z][a-z_]{0,30}")  # becomes part of a file name: no paths
 
 
 def check_config(config: dict[str, Any], path: Path) -> dict[str, Any]:
-    """The config itself, or CheckpointError naming the first key of the wrong kind."""
-    if config.get("format") != FORMAT:
+    """The config itself (a first-format one read as the current format), or CheckpointError naming the first
+    key of the wrong kind."""
+    if config.get("format") not in READABLE_FORMATS:
         raise CheckpointError(f"{path} has an unknown checkpoint format {config.get('format')!r}; expected {FORMAT}")
+    if "vocabs" in config:  # the first format's name for what is fitted
+        config = {**{k: v for k, v in config.items() if k != "vocabs"}, "fitted": config["vocabs"]}
     for key, (kind, required) in CONFIG_SCHEMA.items():
         if key not in config:
             if required:
                 raise CheckpointError(f"{path}: config.json has no {key!r}")
         elif not isinstance(config[key], kind) or isinstance(config[key], bool):
             raise CheckpointError(f"{path}: {key!r} in config.json must be a {kind.__name__}")
-    if not all(isinstance(name, str) and VOCAB_NAME.fullmatch(name) for name in config.get("vocabs", [])):
-        raise CheckpointError(f"{path}: config.json names a vocabulary that cannot be a file name")
+    if not all(isinstance(name, str) and FITTED_NAME.fullmatch(name) for name in config.get("fitted", [])):
+        raise CheckpointError(f"{path}: config.json names a fitted vocabulary or scaler that cannot be a file name")
     if not all(isinstance(v, int) and not isinstance(v, bool) for v in config.get("data_sizes", {}).values()):
         raise CheckpointError(f"{path}: 'data_sizes' in config.json must hold whole numbers")
     return config
@@ -184,17 +192,9 @@ def read_metrics(path: Path) -> dict[str, Any]:
 
 
 def load_checkpoint(path: Path) -> Checkpoint:
-    """Load a checkpoint folder. Weights come from safetensors only: nothing is ever unpickled."""
+    """A checkpoint folder's JSON and fitted items; the weights are checked, and read by `load_weights`."""
     path = Path(path)
     config = read_config(path)
-    try:
-        state_dict = load_file(path / WEIGHTS)
-        with safe_open(path / WEIGHTS, framework="pt") as weights:
-            aliases = json.loads((weights.metadata() or {}).get("aliases", "{}"))
-        state_dict |= {alias: state_dict[original] for alias, original in aliases.items()}
-    except FileNotFoundError:
-        raise CheckpointError(f"{path} is not a checkpoint: {WEIGHTS} is missing") from None
-    except (SafetensorError, OSError, ValueError) as error:
-        raise CheckpointError(f"{path / WEIGHTS} is not a valid safetensors file ({error})") from None
-    vocabs = read_vocabs(path, config.get("vocabs", []))
-    return Checkpoint(path=path, config=config, state_dict=state_dict, vocabs=vocabs, metrics=read_metrics(path))
+    weight_shapes(path / WEIGHTS)  # a missing or damaged weights file is refused here, not when a model is built
+    return Checkpoint(path=path, config=config, fitted=read_fitted(path, config.get("fitted", [])),
+                      metrics=read_metrics(path))

@@ -20,30 +20,27 @@ from torch import nn
 
 from ..hparams import hp
 from . import distributed
+from .batching import to_device
+from .schedule import get_lr
 
 
 @dataclass
 class TrainingHyperparameters:
-    """Settings every task shares. Tasks subclass this and add their model's fields."""
+    """Settings every task shares. Tasks build on this and add their model's fields (help: `hp.<name>`)."""
 
-    optimizer: str = hp("adamw", "Optimiser: Adam, or AdamW (Adam with decoupled weight decay).", choices=("adam", "adamw"))
-    lr: float = hp(2e-3, "Learning rate: the size of each update step.", low=1e-6, high=1.0)
-    weight_decay: float = hp(0.01, "Weight decay: pulls weights towards zero to fight overfitting.", low=0.0, high=1.0)
-    batch_size: int = hp(64, "Examples per update step.", low=1, high=4096)
-    epochs: int = hp(10, "Maximum passes over the training data.", low=1, high=1000)
-    clip: float = hp(1.0, "Gradient clipping: largest allowed gradient norm (0 turns it off).", low=0.0, high=1000.0)
-    patience: int = hp(3, "Early stopping: epochs without a better validation score before stopping.", low=1, high=100)
-    schedule: str = hp("plateau", "Learning-rate schedule: halve on a validation plateau, or a cosine decay over all steps "
-                                  "(after a short warm-up).", choices=("plateau", "cosine"))
-    lr_patience: int = hp(1, "Plateau schedule: halve the learning rate after this many epochs without improvement.",
-                          low=0, high=100)
-    seed: int = hp(0, "Random seed: the same seed and data give the same model.", low=0, high=2**31 - 1)
-    train_examples: int = hp(0, "Train on only this many examples, spread over the training set (0 = all): quicker, less accurate.",
-                             low=0, high=100_000_000)
-    amp: bool = hp(False, "Mixed precision: bfloat16 on CPU, float16 on CUDA. Faster only on hardware with fast low-precision maths.")
-    final_fit: bool = hp(False, "Train on the training and validation data together for exactly `epochs` epochs and keep the "
-                                "last: for small data, once an ordinary run has chosen the settings. Validation scores are "
-                                "then no longer held out.")
+    optimizer: str = hp("adamw", choices=("adam", "adamw"))
+    lr: float = hp(2e-3, low=1e-6, high=1.0)
+    weight_decay: float = hp(0.01, low=0.0, high=1.0)
+    batch_size: int = hp(64, low=1, high=4096)
+    epochs: int = hp(10, low=1, high=1000, basic=True)
+    clip: float = hp(1.0, low=0.0, high=1000.0)
+    patience: int = hp(3, low=1, high=100)
+    schedule: str = hp("plateau", choices=("plateau", "cosine"))
+    lr_patience: int = hp(1, low=0, high=100)
+    seed: int = hp(0, low=0, high=2**31 - 1)
+    train_examples: int = hp(0, low=0, high=100_000_000)
+    amp: bool = hp(False)
+    final_fit: bool = hp(False)
 
 
 class NonFiniteLossError(RuntimeError):
@@ -76,10 +73,6 @@ class FitResult:
     history: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _move(batch: Any, device: torch.device) -> Any:
-    return batch.to(device) if hasattr(batch, "to") else batch
-
-
 class Trainer:
     def __init__(self, model: nn.Module, settings: TrainingHyperparameters, device: torch.device,
                  metric: str, mode: str = "max", callbacks: Sequence[Callback] = ()):
@@ -96,7 +89,9 @@ class Trainer:
         optimizer_class = torch.optim.AdamW if settings.optimizer == "adamw" else torch.optim.Adam
         weight_decay = settings.weight_decay if settings.optimizer == "adamw" else 0.0
         self.optimizer = optimizer_class(parameters, lr=settings.lr, weight_decay=weight_decay)
-        self.scheduler = torch.optim.lr_scheduler.ReduceLROnPlateau(self.optimizer, mode=mode, factor=0.5, patience=settings.lr_patience)
+        self.scheduler = (torch.optim.lr_scheduler.ReduceLROnPlateau(self.optimizer, mode=mode, factor=0.5,
+                                                                     patience=settings.lr_patience)
+                          if settings.schedule == "plateau" else None)  # cosine: `get_lr` sets every step's rate
         self.amp_dtype = {"cuda": torch.float16, "cpu": torch.bfloat16}.get(device.type) if settings.amp else None
         self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp_dtype == torch.float16)
         self.epoch = 0  # epochs completed
@@ -146,7 +141,7 @@ class Trainer:
             self.epoch += 1
             self.seconds = seconds_before + time.time() - started
             score = metrics[self.metric]
-            if self.settings.schedule == "plateau":
+            if self.scheduler is not None:
                 self.scheduler.step(score)
             if self.settings.final_fit or self._improved(score):  # a final fit keeps its last epoch
                 self.best_score, self.best_epoch, self.best_metrics = score, self.epoch, dict(metrics)
@@ -182,7 +177,7 @@ class Trainer:
                 break
             if world > 1 and distributed.batch_size_of(batch) < world:
                 continue  # too small to give every process a row; every rank skips it alike
-            batch = _move(distributed.shard(batch), self.device)
+            batch = to_device(distributed.shard(batch), self.device)
             with self._autocast():
                 loss = loss_fn(self.stepper, batch)
             value = loss.item()
@@ -190,7 +185,8 @@ class Trainer:
                 raise NonFiniteLossError(f"The training loss became {value} at epoch {self.epoch + 1}, step {i + 1}. "
                                          "Try a lower learning rate or gradient clipping.")
             if self.settings.schedule == "cosine":
-                self._set_cosine_lr()
+                for group in self.optimizer.param_groups:
+                    group["lr"] = get_lr(self.step, self.total_steps, self.settings.lr)
             self.optimizer.zero_grad(set_to_none=True)
             self.scaler.scale(loss).backward()
             if self.settings.clip > 0:
@@ -204,22 +200,12 @@ class Trainer:
                 cb.on_step(self, i + 1, value)
         return total / max(count, 1)
 
-    def _set_cosine_lr(self) -> None:
-        """Linear warm-up over the first 2 % of steps, then a cosine decay to a tenth of `lr`."""
-        warmup = max(1, int(0.02 * self.total_steps))
-        if self.step < warmup:
-            scale = (self.step + 1) / warmup
-        else:
-            progress = min(1.0, (self.step - warmup) / max(1, self.total_steps - warmup))
-            scale = 0.1 + 0.9 * 0.5 * (1 + math.cos(math.pi * progress))
-        for group in self.optimizer.param_groups:
-            group["lr"] = self.settings.lr * scale
-
     def state_dict(self) -> dict[str, Any]:
         """Everything needed to continue training exactly where it stopped (for resumable jobs)."""
         return {
             "model": copy.deepcopy(self.model.state_dict()), "optimizer": self.optimizer.state_dict(),
-            "scheduler": self.scheduler.state_dict(), "scaler": self.scaler.state_dict(),
+            "scheduler": self.scheduler.state_dict() if self.scheduler is not None else None,
+            "scaler": self.scaler.state_dict(),
             "epoch": self.epoch, "step": self.step, "best_score": self.best_score, "best_epoch": self.best_epoch,
             "best_metrics": self.best_metrics, "best_state": self.best_state, "epochs_since_best": self.epochs_since_best,
             "history": self.history, "seconds": self.seconds, "torch_rng": torch.get_rng_state(),
@@ -228,7 +214,8 @@ class Trainer:
     def load_state_dict(self, state: dict[str, Any]) -> None:
         self.model.load_state_dict(state["model"])
         self.optimizer.load_state_dict(state["optimizer"])
-        self.scheduler.load_state_dict(state["scheduler"])
+        if self.scheduler is not None:
+            self.scheduler.load_state_dict(state["scheduler"])
         self.scaler.load_state_dict(state["scaler"])
         for name in ("epoch", "step", "best_score", "best_epoch", "best_metrics", "best_state", "epochs_since_best",
                      "history", "seconds"):

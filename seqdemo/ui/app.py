@@ -10,7 +10,7 @@ from ..serve import PredictorCache
 from ..tasks.price_file import MAX_FILE_BYTES
 from ..train import describe_device
 from . import generation_tab, medical_tab, ner_tab, sentiment_tab, stocks_tab, train_tab, translation_tab
-from .i18n import LANGUAGES, Localizer, t
+from .localizer import LANGUAGES, Localizer, t
 
 # Uploads: Gradio refuses anything larger at the door (the largest file a tab reads is a price CSV), and
 # deletes what was uploaded once it is an hour old, checking every ten minutes (and when the app stops).

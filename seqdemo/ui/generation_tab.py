@@ -9,7 +9,7 @@ from ..serve import PredictorCache
 from ..tasks import BadInput, get_task
 from ..tasks.text_generation import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
 from ..train import CheckpointError
-from .i18n import Localizer, t
+from .localizer import Localizer, t
 from .models import ModelPicker, find_entry, preferred_model
 
 TASK = get_task("generation")
@@ -33,10 +33,10 @@ def model_card(path: str | None, lang: str) -> str:
     entry = find_entry(TASK, path)
     if entry is None:
         return ""
-    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    hp, test = entry.settings, entry.test_metrics
     level = TASK.datasets[entry.dataset].options["tokenizer"]
     return t("generation.card.body", lang, name=entry.name, unit=t(f"generation.unit.{level}", lang),
-             cell=hp["cell"].upper(), layers=hp["layers"], hidden=hp["hidden_size"], bptt=hp["bptt"],
+             cell=hp.cell.upper(), layers=hp.layers, hidden=hp.hidden_size, bptt=hp.bptt,
              dataset=t(f"dataset.{entry.dataset}", lang), loss=test.get("loss", float("nan")),
              bits=test.get("bits_per_token", float("nan")), perplexity=test.get("perplexity", float("nan")),
              validation=entry.metrics.get("validation", {}).get("perplexity", float("nan")),

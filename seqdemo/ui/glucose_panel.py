@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.glucose import HYPER, HYPO, SCORED_MINUTES, GlucoseForecast
-from .i18n import Localizer, t
+from .localizer import Localizer, t
 from .models import ModelPicker, ask, find_entry
 
 TASK = get_task("glucose")
@@ -89,7 +89,7 @@ def model_card(path: str | None, lang: str) -> str:
     entry = find_entry(TASK, path)
     if entry is None:
         return ""
-    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    hp, test = entry.settings, entry.test_metrics
     header = [t(f"glucose.card.{c}", lang) for c in ("ahead", "forecast", "rmse", "mae", "hypo_precision", "hypo_recall",
                                                      "hyper_precision", "hyper_recall")]
     rows = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
@@ -99,8 +99,8 @@ def model_card(path: str | None, lang: str) -> str:
             cells += [percent(test.get(f"m{minutes}_{name}_{a}_{k}", math.nan)) for a in ("hypo", "hyper")
                       for k in ("precision", "recall")]
             rows.append(f"| {minutes} min | {t(f'glucose.{name}_short', lang)} | " + " | ".join(cells) + " |")
-    return t("glucose.card.body", lang, name=entry.name, cell=hp["cell"].upper(), hidden=hp["hidden_size"],
-             window=hp["window"] * 5, horizon=hp["horizon"] * 5, dataset=t(f"dataset.{entry.dataset}", lang),
+    return t("glucose.card.body", lang, name=entry.name, cell=hp.cell.upper(), hidden=hp.hidden_size,
+             window=hp.window * 5, horizon=hp.horizon * 5, dataset=t(f"dataset.{entry.dataset}", lang),
              skill30=test.get("m30_skill", float("nan")), skill60=test.get("m60_skill", float("nan")),
              coverage=test.get("m30_coverage", float("nan")), origins=f"{int(test.get('origins', 0)):,}",
              params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"), scores="\n".join(rows))

@@ -12,7 +12,7 @@ from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.heartbeats import BeatPrediction, member_accuracies
 from . import glucose_panel
-from .i18n import Localizer, t
+from .localizer import Localizer, t
 from .models import ModelPicker, ask, find_entry
 
 TASK = get_task("heartbeats")
@@ -64,7 +64,7 @@ def model_card(path: str | None, lang: str) -> str:
     entry = find_entry(TASK, path)
     if entry is None:
         return ""
-    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    hp, test = entry.settings, entry.test_metrics
     classes = range(len(TASK.classes(entry.dataset)))
     header = " | ".join([t("medical.card.class", lang)] + [t(f"heartbeats.class.{c}", lang) for c in classes])
     rows = [f"| {header} |", "|---" * (len(classes) + 1) + "|"]
@@ -81,12 +81,12 @@ def model_card(path: str | None, lang: str) -> str:
     ensemble = ""
     if members:
         ensemble = t("medical.card.ensemble", lang, members=len(members), lowest=min(members), highest=max(members))
-    fcn = t("medical.card.fcn", lang, cell=hp["cell"].upper()) if hp.get("fcn_branch") else ""
-    return t("medical.card.body", lang, name=entry.name, fcn=fcn, ensemble=ensemble, cell=hp["cell"].upper(), hidden=hp["hidden_size"],
-             layers=hp["layers"], conv=t("medical.card.conv", lang, channels=hp["conv_channels"]) if hp["conv_channels"] else "",
-             pooling=t(f"medical.card.pooling.{hp['pooling']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
+    fcn = t("medical.card.fcn", lang, cell=hp.cell.upper()) if hp.fcn_branch else ""
+    return t("medical.card.body", lang, name=entry.name, fcn=fcn, ensemble=ensemble, cell=hp.cell.upper(), hidden=hp.hidden_size,
+             layers=hp.layers, conv=t("medical.card.conv", lang, channels=hp.conv_channels) if hp.conv_channels else "",
+             pooling=t(f"medical.card.pooling.{hp.pooling}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
              train=f"{entry.config['data_sizes']['train']:,}", accuracy=test.get("accuracy", float("nan")),
-             selection=t("medical.card.selection.final_fit", lang, epochs=hp["epochs"]) if hp.get("final_fit")
+             selection=t("medical.card.selection.final_fit", lang, epochs=hp.epochs) if hp.final_fit
              else t("medical.card.selection.held_out", lang),
              macro_f1=test.get("macro_f1", float("nan")), test=f"{int(test.get('examples', 0)):,}",
              params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"),

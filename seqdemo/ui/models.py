@@ -10,7 +10,7 @@ from ..serve import ModelEntry, PredictorCache, list_models
 from ..serve.registry import unreadable_models
 from ..tasks import BadInput, Task
 from ..train import CheckpointError
-from .i18n import Localizer, t, t_user
+from .localizer import Localizer, t, t_user
 
 log = logging.getLogger(__name__)
 

@@ -8,7 +8,7 @@ from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.ner import MAX_INPUT_CHARS, Recognition
 from ..text.scripts import dominant_language
-from .i18n import Localizer, t
+from .localizer import Localizer, t
 from .models import ModelPicker, ask, example_rows, find_entry
 
 TASK = get_task("ner")
@@ -55,15 +55,15 @@ def model_card(path: str | None, lang: str) -> str:
     entry = find_entry(TASK, path)
     if entry is None:
         return ""
-    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    hp, test = entry.settings, entry.test_metrics
     per_type = ", ".join(f"{key[:-3]} {value:.1%}" for key, value in test.items() if key.endswith("_f1"))
-    inputs = ["glove" if hp.get("embeddings", "random") != "random" else "tokens"]
-    inputs += [name for name in ("bigrams", "char_features", "lexicon", "segmenter") if hp.get(name)]
-    return t("ner.card.body", lang, name=entry.name, cell=hp["cell"].upper(), layers=hp["layers"], hidden=hp["hidden_size"],
-             decoder=t(f"ner.card.decoder.{hp['decoder']}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
+    inputs = ["glove" if hp.embeddings != "random" else "tokens"]
+    inputs += [name for name in ("bigrams", "char_features", "lexicon", "segmenter") if getattr(hp, name)]
+    return t("ner.card.body", lang, name=entry.name, cell=hp.cell.upper(), layers=hp.layers, hidden=hp.hidden_size,
+             decoder=t(f"ner.card.decoder.{hp.decoder}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
              inputs=t("ner.card.input.separator", lang).join(t(f"ner.card.input.{name}", lang) for name in inputs),
              train=f"{entry.config['data_sizes']['train']:,}", f1=test.get("f1", float("nan")),
-             selection=t("ner.card.selection.final_fit", lang, epochs=hp["epochs"]) if hp.get("final_fit") else "",
+             selection=t("ner.card.selection.final_fit", lang, epochs=hp.epochs) if hp.final_fit else "",
              precision=test.get("precision", float("nan")), recall=test.get("recall", float("nan")), per_type=per_type,
              entities=f"{int(test.get('entities', 0)):,}", params=f"{entry.config.get('parameters', 0):,}",
              command=entry.config.get("command", "?"))

@@ -5,7 +5,7 @@ from typing import Any
 
 import plotly.graph_objects as go
 
-from .i18n import t
+from .localizer import t
 
 COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]
 

@@ -6,7 +6,7 @@ from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.sentiment import MAX_INPUT_CHARS, MAX_INPUT_TOKENS, Prediction
 from ..text.scripts import dominant_language
-from .i18n import Localizer, t
+from .localizer import Localizer, t
 from .models import ModelPicker, ask, example_rows, find_entry
 
 TASK = get_task("sentiment")
@@ -41,16 +41,16 @@ def model_card(path: str | None, lang: str) -> str:
     entry = find_entry(TASK, path)
     if entry is None:
         return ""
-    hp = entry.config["hyperparameters"]
+    hp = entry.settings
     test = entry.test_metrics
     dataset = TASK.datasets.get(entry.dataset)
     return t(
         "sentiment.card.body", lang, name=entry.name,
         tokens=t(f"card.tokens.{dataset.options['tokenizer']}", lang) if dataset else "?",
-        emb=hp["embedding_dim"], embeddings=t(f"card.embeddings.{hp['embeddings']}", lang),
-        direction=t("card.direction.bi" if hp["bidirectional"] else "card.direction.uni", lang),
-        cell=hp["cell"].upper(), layers=hp["layers"], hidden=hp["hidden_size"],
-        pooling=t(f"card.pooling.{hp['pooling']}", lang), bigrams=t("card.bigrams.yes", lang) if hp.get("bigrams") else "",
+        emb=hp.embedding_dim, embeddings=t(f"card.embeddings.{hp.embeddings}", lang),
+        direction=t("card.direction.bi" if hp.bidirectional else "card.direction.uni", lang),
+        cell=hp.cell.upper(), layers=hp.layers, hidden=hp.hidden_size,
+        pooling=t(f"card.pooling.{hp.pooling}", lang), bigrams=t("card.bigrams.yes", lang) if hp.bigrams else "",
         dataset=t(f"dataset.{entry.dataset}", lang), train=f"{entry.config['data_sizes']['train']:,}",
         accuracy=f"{test.get('accuracy', float('nan')):.1%}", test=f"{int(test.get('examples', 0)):,}",
         f1=f"{test.get('macro_f1', float('nan')):.3f}", params=f"{entry.config.get('parameters', 0):,}",

@@ -14,7 +14,7 @@ from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.forecasting import shortest_window
 from ..tasks.stocks import StockForecast
-from .i18n import Localizer, t, t_user
+from .localizer import Localizer, t, t_user
 from .models import ModelPicker, ask, find_entry
 
 TASK = get_task("stocks")
@@ -112,7 +112,7 @@ def model_card(path: str | None, lang: str) -> str:
     entry = find_entry(TASK, path)
     if entry is None:
         return ""
-    hp, test = entry.config["hyperparameters"], entry.test_metrics
+    hp, test = entry.settings, entry.test_metrics
     rows = [f"| {t('stocks.column.horizon', lang)} | " + " | ".join(t(f"stocks.forecast.{n}", lang) + " RMSE" for n in FORECASTS)
             + f" | {t('stocks.column.skill', lang)} | {t('stocks.column.direction', lang)} | {t('stocks.column.coverage', lang)} |",
             "|---" * 7 + "|"]
@@ -120,17 +120,17 @@ def model_card(path: str | None, lang: str) -> str:
         rows.append(f"| {h} | " + " | ".join(f"{test[f'h{h}_{n}_rmse']:.2f}" for n in FORECASTS)
                     + f" | {test[f'h{h}_skill_vs_persistence']:+.3f} | {percent(test.get(f'h{h}_model_direction'))}"
                     + f" | {percent(test.get(f'h{h}_coverage'))} |")
-    return t("stocks.card.body", lang, name=entry.name, cell=hp["cell"].upper(), hidden=hp["hidden_size"], layers=hp["layers"],
-             window=hp["window"], horizon=hp["horizon"], dataset=t(f"dataset.{entry.dataset}", lang),
+    return t("stocks.card.body", lang, name=entry.name, cell=hp.cell.upper(), hidden=hp.hidden_size, layers=hp.layers,
+             window=hp.window, horizon=hp.horizon, dataset=t(f"dataset.{entry.dataset}", lang),
              params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"), scores="\n".join(rows))
 
 
 def slider_ranges(path: str | None) -> tuple[dict, dict]:
     """Window and horizon slider settings that fit the chosen model (the shipped defaults without one)."""
     entry = find_entry(TASK, path)
-    hp = entry.config["hyperparameters"] if entry else {"window": 60, "horizon": 30}
-    return (dict(minimum=shortest_window(hp["window"]), maximum=hp["window"], value=hp["window"]),
-            dict(minimum=1, maximum=hp["horizon"], value=min(5, hp["horizon"])))
+    hp = entry.settings if entry else TASK.hyperparameters("stocks")
+    return (dict(minimum=shortest_window(hp.window), maximum=hp.window, value=hp.window),
+            dict(minimum=1, maximum=hp.horizon, value=min(5, hp.horizon)))
 
 
 def slider_updates(path: str | None) -> tuple[dict, dict]:

@@ -11,15 +11,14 @@ from typing import Any
 import gradio as gr
 import pandas as pd
 
-from ..hparams import Field, fields
-from ..i18n import STRINGS
+from ..hparams import Field, coerce, fields
 from ..jobs import FINISHED, Job, UnknownJob
 from ..jobs.service import MAX_PROCESSES, JobRefused, JobService
 from ..tasks import TASKS, Task
 from ..tasks.runner import InvalidSettings
 from ..train.checkpoint import METRICS, CheckpointError, read_json
 from . import plots
-from .i18n import Localizer, t, t_user, user_text
+from .localizer import Localizer, t, t_user, user_text
 
 REFRESH_SECONDS = 2.0
 DEFAULT_PRESET = "quick"
@@ -35,19 +34,9 @@ def duration(seconds: float | None) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-def translated_help(task: Task, field: Field, lang: str) -> str | None:
-    """The translation of this task's own wording of a setting's help: the task's entry (`hp.<task>.<field>`)
-    or the shared one (`hp.<field>`), whichever translates exactly that English sentence."""
-    for key in (f"hp.{task.name}.{field.name}", f"hp.{field.name}"):
-        entry = STRINGS.get(key, {})
-        if entry.get("en") == field.spec.help:
-            return entry.get(lang)
-    return None
-
-
 def field_help(task: Task, field: Field, lang: str) -> str:
-    """The dataclass's one-line help (or its translation), with the allowed range."""
-    text = translated_help(task, field, lang) or field.spec.help
+    """What the setting does (the task's own wording where it has one), with the allowed range."""
+    text = field.help(lang, task.name)
     if field.spec.low is not None and field.spec.high is not None:
         text += f" [{field.spec.low:g} – {field.spec.high:g}]"
     return text
@@ -260,10 +249,7 @@ class TrainTab:
     @staticmethod
     def _coerce(task: Task, name: str, value: Any) -> Any:
         """Gradio gives numbers as floats; integer fields get an int when the value is whole."""
-        field = next(f for f in fields(task.Hyperparameters) if f.name == name)
-        if field.type is int and isinstance(value, float) and value.is_integer():
-            return int(value)
-        return value
+        return coerce(next(f for f in fields(task.Hyperparameters) if f.name == name), value)
 
     def refresh(self, job_id: int | None, lang: str, seen: dict, request: gr.Request):
         """Timer tick: the table always; job pickers when jobs came or went; the selected job's

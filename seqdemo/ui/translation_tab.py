@@ -7,7 +7,7 @@ import plotly.graph_objects as go
 from ..serve import PredictorCache
 from ..tasks import get_task
 from ..tasks.translation import MAX_BEAM, MAX_INPUT_CHARS, Translation
-from .i18n import Localizer, t
+from .localizer import Localizer, t
 from .models import ModelPicker, ask, find_entry
 
 TASK = get_task("translation")
@@ -40,9 +40,9 @@ def model_card(path: str | None, lang: str) -> str:
     entry = find_entry(TASK, path)
     if entry is None:
         return ""
-    hp, test = entry.config["hyperparameters"], entry.test_metrics
-    return t("translation.card.body", lang, name=entry.name, cell=hp["cell"].upper(), hidden=hp["hidden_size"],
-             decoder=hp["decoder_hidden"], attention=t("translation.card.attention" if hp["attention"] else "translation.card.no_attention", lang),
+    hp, test = entry.settings, entry.test_metrics
+    return t("translation.card.body", lang, name=entry.name, cell=hp.cell.upper(), hidden=hp.hidden_size,
+             decoder=hp.decoder_hidden, attention=t("translation.card.attention" if hp.attention else "translation.card.no_attention", lang),
              dataset=t(f"dataset.{entry.dataset}", lang), train=f"{entry.config['data_sizes']['train']:,}",
              bleu=test.get("bleu", float("nan")), greedy=test.get("bleu_greedy", test.get("bleu", float("nan"))),
              beam=int(test.get("beam_width", 1)), test=f"{int(test.get('examples', 0)):,}",
