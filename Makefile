@@ -12,6 +12,7 @@ run: install
 	$(PY) app.py $(ARGS)
 
 test: install-test
+	$(VENV)/bin/ruff check seqdemo app.py tests
 	$(PY) -m pytest $(ARGS)
 
 # 32 API clients over every tab for three minutes, on this machine only: errors, latency, memory

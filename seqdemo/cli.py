@@ -13,7 +13,7 @@ from .jobs import UnknownJob
 from .jobs.service import JobRefused
 from .tasks import TASKS, BadInput
 from .tasks.runner import InvalidSettings
-from .train import DEVICE_CHOICES, ProgressBar, CheckpointError, DeviceUnavailable, NonFiniteLossError, resolve_device
+from .train import DEVICE_CHOICES, CheckpointError, DeviceUnavailable, NonFiniteLossError, ProgressBar, resolve_device
 
 
 def build_parser() -> argparse.ArgumentParser:

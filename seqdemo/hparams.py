@@ -85,6 +85,9 @@ def validate(hparams) -> list[Problem]:
     for field in fields(hparams):
         value = coerce(field, getattr(hparams, field.name))
         expected = field.type
+        if value is None:  # a form field left empty
+            problems.append(Problem("problem.missing", {"name": field.name}, field.name))
+            continue
         if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
             problems.append(Problem("problem.type", {"name": field.name, "type": expected.__name__, "value": repr(value)},
                                     field.name))

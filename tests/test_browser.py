@@ -6,7 +6,7 @@ from urllib.parse import urlparse
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 POSITIVE_REVIEW = ("An absolute delight from start to finish. The performances are wonderful, the script is sharp and funny, "
                    "and the ending moved me to tears. One of the best films of the year.")
@@ -83,7 +83,6 @@ def test_a_training_job_survives_a_reload_and_can_be_cancelled(page, app_url):
     page.goto(app_url)
     page.get_by_role("tab", name="Train").click()
     choose(page, "train-dataset", "Rotten Tomatoes review sentences (English)")
-    page.get_by_text("Settings (hyperparameters)").click()
     page.locator("#hp-sentiment-epochs input").fill("30")
     page.locator("#train-name").get_by_role("textbox").fill("browser job")
     page.locator("#train-start").click()
@@ -255,3 +254,26 @@ def test_a_language_switch_keeps_the_model_the_visitor_chose(page, app_url):
     expect(page.locator("#sentiment-model input")).to_have_value(re.compile("chinese-reviews"))
     page.get_by_role("tab", name="Named entities").click()
     expect(page.locator("#ner-model input")).to_have_value(re.compile("wnut16"))  # untouched pickers follow the language
+
+
+def test_the_train_form_puts_a_few_settings_first_shows_its_command_and_marks_a_bad_setting(page, app_url):
+    page.goto(app_url)
+    page.get_by_role("tab", name="Train").click()
+    expect(page.locator("#hp-sentiment-cell")).to_be_visible(timeout=30_000)
+    expect(page.locator("#hp-sentiment-lr")).to_be_hidden()  # under Advanced until it is opened
+    expect(page.locator("#train-command")).to_contain_text("--preset quick")
+    page.locator("#hp-sentiment-hidden_size input").fill("48")
+    page.locator("#hp-sentiment-hidden_size input").press("Enter")
+    expect(page.locator("#train-command")).to_contain_text("--hidden-size 48", timeout=10_000)
+    page.locator("#train-advanced").get_by_text("Advanced settings").click()
+    expect(page.locator("#hp-sentiment-lr")).to_be_visible()
+    expect(page.locator("#hp-sentiment-lr")).to_contain_text("learning rate")
+    page.locator("#hp-sentiment-dropout input").fill("")
+    page.locator("#hp-sentiment-dropout input").press("Enter")
+    page.get_by_label("中文").check()
+    expect(page.locator("#hp-sentiment-lr")).to_contain_text("学习率", timeout=20_000)
+    expect(page.locator("#hp-sentiment-hidden_size input")).to_have_value("48")  # what was typed survives the switch
+    page.locator("#train-start").click()
+    expect(page.locator("#train-start-message")).to_contain_text("“Dropout” 需要填写一个值", timeout=20_000)
+    expect(page.locator("#hp-sentiment-dropout")).to_have_class(re.compile("setting-invalid"))
+    expect(page.locator("#hp-sentiment-hidden_size")).not_to_have_class(re.compile("setting-invalid"))

@@ -4,7 +4,10 @@ import json
 import subprocess
 import sys
 
+import pytest
 from conftest import ROOT
+
+pytestmark = pytest.mark.slow  # real worker processes or the app itself
 
 
 def seqdemo(*args: str) -> subprocess.CompletedProcess:

@@ -4,11 +4,12 @@ import json
 from collections import Counter
 
 import pytest
+from test_cli import seqdemo
 
 from seqdemo.data import LabeledSeries
 from seqdemo.tasks.crossvalidation import cross_validate, fold_of_each
 
-from test_cli import seqdemo
+pytestmark = pytest.mark.slow  # real worker processes or the app itself
 
 
 def test_every_fold_gets_its_share_of_each_class():

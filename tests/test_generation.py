@@ -124,3 +124,20 @@ def test_word_tokens_round_trip_through_the_detokenizer():
     tokens = [t.text for t in get_tokenizer("en_lines")(text)]
     assert tokens[:3] == ["KING", ":", "\n"] and "n't" in tokens
     assert detokenize(tokens) == text
+
+
+def test_settings_are_checked_before_the_first_token_and_any_whole_number_is_a_seed():
+    from seqdemo.tasks.text_generation import sampling_settings
+
+    with pytest.raises(BadInput) as caught:
+        sampling_settings("many", 0.8, 0, 1.0, None)
+    assert caught.value.code == "max_tokens"
+    with pytest.raises(BadInput, match="Temperature"):
+        sampling_settings(10, "hot", 0, 1.0, None)
+    with pytest.raises(BadInput) as caught:
+        sampling_settings(10, 0.8, 0, 1.0, "lucky")
+    assert caught.value.code == "seed"
+    huge = sampling_settings(10, 0.8, 0, 1.0, 12345678901234567890123)["seed"]  # 23 digits
+    assert huge == 12345678901234567890123 % 2**63 == sampling_settings(10, 0.8, 0, 1.0, "12345678901234567890123")["seed"]
+    assert sampling_settings("300", "0.8", "0", "1", "") == {"max_tokens": 300, "temperature": 0.8, "top_k": 0, "top_p": 1.0,
+                                                          "seed": None}

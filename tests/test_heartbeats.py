@@ -10,8 +10,7 @@ import torch.nn.functional as F
 from seqdemo.data import LabeledSeries, load_ecg5000
 from seqdemo.models import ClassifierEnsemble, RecurrentConfig, SeriesClassifier, SeriesClassifierConfig
 from seqdemo.tasks import BadInput, get_task
-from seqdemo.tasks.heartbeats import (BEAT_LENGTH, MAX_SAMPLES, augmented, member_accuracies, normalise, oversampled,
-                                      parse_beat)
+from seqdemo.tasks.heartbeats import BEAT_LENGTH, MAX_SAMPLES, augmented, member_accuracies, normalise, oversampled, parse_beat
 from seqdemo.tasks.runner import load_model, train
 from seqdemo.tasks.scores import classification_metrics, confusion_matrix
 

@@ -3,8 +3,16 @@
 import pytest
 import torch
 
-from seqdemo.models import (CELLS, POOLINGS, ClassifierConfig, RecurrentConfig, RecurrentEncoder, SequenceClassifier,
-                            length_mask, reverse_within_lengths)
+from seqdemo.models import (
+    CELLS,
+    POOLINGS,
+    ClassifierConfig,
+    RecurrentConfig,
+    RecurrentEncoder,
+    SequenceClassifier,
+    length_mask,
+    reverse_within_lengths,
+)
 
 
 @pytest.mark.parametrize("cell", CELLS)

@@ -6,8 +6,8 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import ROOT, running_app
+
 from seqdemo.serve import PredictorCache, list_models
 from seqdemo.serve.registry import unreadable_models
 from seqdemo.train import CheckpointError
@@ -86,6 +86,7 @@ def test_a_corrupt_runs_folder_is_skipped_and_tampered_settings_never_allocate(t
 
 
 @pytest.mark.browser
+@pytest.mark.slow
 def test_the_app_starts_with_a_corrupt_runs_folder_and_the_pickers_say_so(tiny_sentiment_checkpoint, tmp_path, page):
     from playwright.sync_api import expect
 

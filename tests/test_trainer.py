@@ -2,9 +2,9 @@
 
 import json
 import os
-import shutil
 import pickle
 import random
+import shutil
 
 import pytest
 import torch
@@ -13,8 +13,17 @@ import torch.nn.functional as F
 from seqdemo.models import ClassifierConfig, RecurrentConfig, SequenceClassifier
 from seqdemo.tasks.runner import load_model
 from seqdemo.text import Vocab
-from seqdemo.train import (CheckpointError, NonFiniteLossError, Trainer, TrainingHyperparameters, bucket_batches,
-                           load_checkpoint, pad_sequences, save_checkpoint)
+from seqdemo.train import (
+    Callback,
+    CheckpointError,
+    NonFiniteLossError,
+    Trainer,
+    TrainingHyperparameters,
+    bucket_batches,
+    load_checkpoint,
+    pad_sequences,
+    save_checkpoint,
+)
 
 
 def contains_token_task(n=256, seed=0):
@@ -215,3 +224,33 @@ def test_a_first_format_checkpoint_still_loads(tiny_sentiment_checkpoint, tmp_pa
     _, _, model_now, checkpoint_now = load_model(tiny_sentiment_checkpoint, cpu)
     assert checkpoint.fitted["words"].itos == checkpoint_now.fitted["words"].itos
     assert all(torch.equal(a, b) for a, b in zip(model.state_dict().values(), model_now.state_dict().values()))
+
+
+def test_the_cosine_schedule_warms_up_then_decays_to_a_tenth():
+    from seqdemo.train import get_lr
+
+    rates = [get_lr(step, 1000, 0.01) for step in range(1000)]
+    warmup = int(0.02 * 1000)
+    assert rates[0] == pytest.approx(0.01 / warmup) and rates[warmup - 1] == pytest.approx(0.01)
+    assert all(a <= b for a, b in zip(rates[:warmup], rates[1:warmup]))  # rising
+    assert all(a >= b for a, b in zip(rates[warmup:], rates[warmup + 1:]))  # then falling
+    assert rates[-1] == pytest.approx(0.001, rel=0.01) and get_lr(5000, 1000, 0.01) == pytest.approx(0.001)
+
+
+def test_a_cosine_run_sets_every_steps_rate_by_get_lr_and_has_no_plateau_scheduler(cpu):
+    from seqdemo.train import get_lr
+
+    sequences, labels = contains_token_task()
+    settings = TrainingHyperparameters(lr=0.01, epochs=2, schedule="cosine")
+    seen = []
+
+    class Rates(Callback):
+        def on_step(self, trainer, step, loss):
+            seen.append((trainer.step - 1, trainer.optimizer.param_groups[0]["lr"]))
+
+    trainer = Trainer(tiny_model(), settings, cpu, metric="accuracy", callbacks=[Rates()])
+    assert trainer.scheduler is None
+    batches = make_batches(sequences, labels, 64)
+    trainer.fit(lambda epoch, rng: batches, loss_fn, lambda m: {"accuracy": 0.5})
+    total = 2 * len(batches)
+    assert [lr for _, lr in seen] == pytest.approx([get_lr(step, total, 0.01) for step, _ in seen])

@@ -3,8 +3,8 @@
 import pytest
 import torch
 
-from seqdemo.models.decoding import beam_search, greedy
 from seqdemo.models import RecurrentConfig
+from seqdemo.models.decoding import beam_search, greedy
 from seqdemo.models.seq2seq import BahdanauAttention, Seq2Seq, Seq2SeqConfig
 from seqdemo.tasks import BadInput
 from seqdemo.tasks.runner import load_model

@@ -61,5 +61,4 @@ STRINGS = {
         "en": "No beginning given: the model starts a new text from scratch.",
         "zh": "没有给出开头：模型从头开始写。",
     },
-    "generation.bad_number": {"en": "Please enter numbers in the settings.", "zh": "请在设置中输入数字。"},
 }

@@ -6,6 +6,8 @@ STRINGS = {
               "text turns to noise.",
         "zh": "温度必须在 0 到 {limit:g} 之间：0 总是选最可能的字，大于 2 左右文本就会变成乱码。",
     },
+    "input.seed": {"en": "The seed must be a whole number (of any size), or empty for new text each time.",
+                   "zh": "随机种子必须是整数（多大都可以），或留空以每次生成不同的文本。"},
     "input.top_k": {"en": "Top-k must be 0 (no limit) or a positive whole number.", "zh": "Top-k 必须是 0（不限）或正整数。"},
     "input.top_p": {"en": "Top-p must be above 0 and at most 1.", "zh": "Top-p 必须大于 0 且不超过 1。"},
     "input.max_tokens": {

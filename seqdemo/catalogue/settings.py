@@ -9,6 +9,7 @@ STRINGS = {
     },
     "problem.low": {"en": "{name} must be at least {bound}; got {value}", "zh": "{name} 不能小于 {bound}；当前为 {value}"},
     "problem.high": {"en": "{name} must be at most {bound}; got {value}", "zh": "{name} 不能大于 {bound}；当前为 {value}"},
+    "problem.missing": {"en": "{name} needs a value", "zh": "{name} 需要填写一个值"},
     "problem.not_finite": {"en": "{name} must be a finite number; got {value}", "zh": "{name} 必须是有限的数；当前为 {value}"},
     "problem.dataset": {
         "en": "Unknown dataset '{dataset}' for {task}; choose one of {choices}",

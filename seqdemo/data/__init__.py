@@ -9,10 +9,10 @@ from .ecg import load_ecg5000
 from .lexicon import load_chinese_lexicon
 from .movie_reviews import load_imdb, load_rotten_tomatoes
 from .ner_corpora import load_msra, load_wnut16
+from .quantangshi import load_quantangshi
 from .records import Document, LabeledSeries, LabeledText, TaggedSentence, TranslationPair
 from .shakespeare import load_shakespeare
 from .splits import SPLIT_NAMES, Splits
-from .quantangshi import load_quantangshi
 from .tang_poems import load_tang_poems
 from .tatoeba import load_tatoeba
 from .time_series import load_glucose, load_stock

@@ -7,8 +7,9 @@ Time series are the exception: they split by date (see `chronological_split`).
 """
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Callable, Generic, Iterable, TypeVar
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 S = TypeVar("S")

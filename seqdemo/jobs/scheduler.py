@@ -94,11 +94,11 @@ class Scheduler:
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
-        for job_id, process in list(self._children.items()):
+        for process in list(self._children.values()):
             if process.poll() is None:
                 self._signal(process, signal.SIGTERM)
         deadline = time.time() + timeout
-        for job_id, process in list(self._children.items()):
+        for process in list(self._children.values()):
             try:
                 process.wait(max(0.1, deadline - time.time()))
             except subprocess.TimeoutExpired:

@@ -18,7 +18,8 @@ from ..hparams import Problem, hp
 from ..models.tagger import SequenceTagger, TaggerConfig, TaggerOutput
 from ..text.entities import entity_scores, spans
 from ..text.glove import glove_embedding_matrix
-from ..text.lexicon import FEATURES as LEXICON_FEATURES, lexicon_masks
+from ..text.lexicon import FEATURES as LEXICON_FEATURES
+from ..text.lexicon import lexicon_masks
 from ..text.ngrams import bigrams
 from ..text.segmenter import segmentation_masks
 from ..text.tokenizers import Token, get_tokenizer
@@ -145,7 +146,7 @@ class NerTask(Task):
         if hparams.bigrams:
             vocabs["bigrams"] = Vocab.build(map(bigrams, words), min_freq=hparams.bigram_min_freq, max_size=hparams.max_vocab)
         if hparams.char_features:
-            vocabs["chars"] = Vocab.build(([c for token in s.tokens for c in token] for s in train))
+            vocabs["chars"] = Vocab.build([c for token in s.tokens for c in token] for s in train)
         return vocabs
 
     def build_model(self, hparams, dataset, vocabs, pretrained: bool) -> SequenceTagger:

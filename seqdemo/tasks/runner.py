@@ -13,8 +13,16 @@ from torch import nn
 
 from ..data import Splits
 from ..hparams import Problem, as_flags, from_dict, to_dict
-from ..train import (Callback, CheckpointError, Trainer, describe_device, distributed, load_checkpoint,
-                     save_checkpoint, seed_everything)
+from ..train import (
+    Callback,
+    CheckpointError,
+    Trainer,
+    describe_device,
+    distributed,
+    load_checkpoint,
+    save_checkpoint,
+    seed_everything,
+)
 from ..train.atomic import atomic_directory
 from ..train.checkpoint import command_line, library_versions, read_fitted, write_fitted
 from ..train.state import EpochState, has_state, load_state
@@ -133,7 +141,7 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
     config = {
         "task": task_name, "dataset": dataset, "name": name or Path(out_dir).name, "hyperparameters": to_dict(hparams),
         "limit": limit, "processes": distributed.world_size(), "command": command or command_line(),
-        "versions": library_versions(), "created": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "versions": library_versions(), "created": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "data_sizes": {split: len(data[split]) for split in ("train", "validation", "test")},
         "parameters": sum(p.numel() for p in run.model.parameters()),
     }

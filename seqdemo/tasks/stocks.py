@@ -20,8 +20,15 @@ from ..series.scaling import SeriesScaler
 from ..series.scores import forecast_errors, skill
 from ..series.windows import PreparedSeries, SeriesPart, split_by_time
 from .base import BadInput, Dataset
-from .forecasting import (MEDIAN, ForecastHyperparameters, ForecastTask, WindowSet, forecast_levels, interval_coverage,
-                          shortest_window)
+from .forecasting import (
+    MEDIAN,
+    ForecastHyperparameters,
+    ForecastTask,
+    WindowSet,
+    forecast_levels,
+    interval_coverage,
+    shortest_window,
+)
 from .price_file import read_price_file
 
 UPLOAD_TEST_SHARE = 0.2  # an uploaded file's last fifth is its backtest period

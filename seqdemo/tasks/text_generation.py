@@ -9,6 +9,7 @@ import math
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 
 import torch
 
@@ -147,6 +148,35 @@ class TextGenerationTask(Task):
         return TextGenerator(self, model, checkpoint)
 
 
+def sampling_settings(max_tokens, temperature, top_k, top_p, seed) -> dict:
+    """The sampling settings as numbers in their ranges (as typed in a form: numbers, strings or None), or
+    BadInput naming the first one that is not. Any whole number is a seed (reduced to 63 bits)."""
+    def number(value, kind, code, **limits):
+        try:
+            return kind(float(value)) if kind is int else kind(value)
+        except (TypeError, ValueError, OverflowError):
+            raise BadInput(code, **limits) from None
+
+    settings = dict(max_tokens=number(max_tokens, int, "max_tokens", limit=MAX_NEW_TOKENS),
+                    temperature=number(temperature, float, "temperature", limit=MAX_TEMPERATURE),
+                    top_k=number(top_k, int, "top_k"), top_p=number(top_p, float, "top_p"))
+    if not 0 <= settings["temperature"] <= MAX_TEMPERATURE:
+        raise BadInput("temperature", limit=MAX_TEMPERATURE)
+    if settings["top_k"] < 0:
+        raise BadInput("top_k")
+    if not 0 < settings["top_p"] <= 1:
+        raise BadInput("top_p")
+    if not 1 <= settings["max_tokens"] <= MAX_NEW_TOKENS:
+        raise BadInput("max_tokens", limit=MAX_NEW_TOKENS)
+    if seed is None or seed == "":
+        return settings | {"seed": None}
+    try:
+        whole = int(seed) if isinstance(seed, (int, float)) else int(Decimal(str(seed).strip()))
+    except (ArithmeticError, ValueError):  # NaN, infinity, words
+        raise BadInput("seed") from None
+    return settings | {"seed": whole % 2**63}
+
+
 class CarriedStateLoss:
     """One training run's loss: the recurrent state flows from each chunk into the next of the same streams
     (truncated backpropagation through time), cut from the graph in between, and starts afresh with every
@@ -169,16 +199,6 @@ class TextGenerator:
         self.words = self.task.datasets[self.dataset].options["tokenizer"] != "chars"
         self.device = next(model.parameters()).device
 
-    def check(self, temperature: float, top_k: int, top_p: float, max_tokens: int) -> None:
-        if not 0 <= temperature <= MAX_TEMPERATURE:
-            raise BadInput("temperature", limit=MAX_TEMPERATURE)
-        if top_k < 0:
-            raise BadInput("top_k")
-        if not 0 < top_p <= 1:
-            raise BadInput("top_p")
-        if not 1 <= max_tokens <= MAX_NEW_TOKENS:
-            raise BadInput("max_tokens", limit=MAX_NEW_TOKENS)
-
     def prompt_ids(self, prompt: str) -> tuple[list[int], bool, int]:
         """(ids, whether the prompt was cut, how many of its tokens the vocabulary does not know)."""
         cut = len(prompt) > MAX_PROMPT_CHARS
@@ -189,24 +209,32 @@ class TextGenerator:
 
     def generate(self, prompt: str, max_tokens: int = 300, temperature: float = 0.8, top_k: int = 0,
                  top_p: float = 1.0, seed: int | None = None) -> Iterator[GeneratedToken]:
-        """Yields one token at a time, as soon as it is chosen. The same seed gives the same text."""
-        self.check(temperature, top_k, top_p, max_tokens)
+        """Yields one token at a time, as soon as it is chosen. The same seed gives the same text.
+        Settings are checked before the first token (`sampling_settings`)."""
+        settings = sampling_settings(max_tokens, temperature, top_k, top_p, seed)
         ids, _, _ = self.prompt_ids(prompt or "")
+        return self._tokens(ids, **settings)
+
+    def _tokens(self, ids: list[int], max_tokens: int, temperature: float, top_k: int, top_p: float,
+                seed: int | None) -> Iterator[GeneratedToken]:
         generator = torch.Generator().manual_seed(seed if seed is not None else random.randrange(2**31))
         unk = self.vocab.unk_id
-        with torch.no_grad():
+        # each step in its own inference mode: a stream may be resumed on another thread between tokens
+        with torch.inference_mode():
             output = self.model(torch.tensor([ids], device=self.device))  # read the prompt in one pass
-            state, last = output.state, output.logits[0, -1]
-            previous = self.vocab.itos[ids[-1]] if ids else "\n"
-            for _ in range(max_tokens):
-                last[unk] = float("-inf")  # never write <unk>
-                probabilities = next_token_distribution(last.cpu(), temperature, top_k, top_p)
-                choice = int(torch.multinomial(probabilities, 1, generator=generator))
-                token = self.vocab.itos[choice]
-                yield GeneratedToken(self._spacing(previous, token) + token, float(probabilities[choice]))
-                previous = token
+        state, last = output.state, output.logits[0, -1]
+        previous = self.vocab.itos[ids[-1]] if ids else "\n"
+        for _ in range(max_tokens):
+            last = last.clone()
+            last[unk] = float("-inf")  # never write <unk>
+            probabilities = next_token_distribution(last.cpu(), temperature, top_k, top_p)
+            choice = int(torch.multinomial(probabilities, 1, generator=generator))
+            token = self.vocab.itos[choice]
+            yield GeneratedToken(self._spacing(previous, token) + token, float(probabilities[choice]))
+            previous = token
+            with torch.inference_mode():
                 output = self.model(torch.tensor([[choice]], device=self.device), state)
-                state, last = output.state, output.logits[0, -1]
+            state, last = output.state, output.logits[0, -1]
 
     def _spacing(self, previous: str, token: str) -> str:
         """Word models produce tokens, not text: put a space where `detokenize` would."""

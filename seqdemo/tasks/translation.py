@@ -227,7 +227,7 @@ class Translator:
     def _words(self, hypothesis: Hypothesis, source_tokens: list[Token]) -> list[str]:
         """Output tokens, with each <unk> replaced by the source token it attended to most (a name, a number...)."""
         words = self.target_vocab.decode(hypothesis.tokens)
-        for i, word in enumerate(words):
-            if hypothesis.tokens[i] == Vocab.unk_id and i < len(hypothesis.attention):
+        for i, token in enumerate(hypothesis.tokens):
+            if token == Vocab.unk_id and i < len(hypothesis.attention):
                 words[i] = source_tokens[int(hypothesis.attention[i].argmax())].text
         return words

@@ -13,9 +13,9 @@ Every tokenizer also reports where each token sits in the original text, so a ta
 user's own words.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Callable
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Token:
 Tokenizer = Callable[[str], list[Token]]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _spacy_tokenizer(lang: str):
     import spacy  # imported lazily: it takes about a second
 

@@ -2,9 +2,9 @@
 
 from .batching import bucket_batches, pad_sequences, to_device
 from .checkpoint import Checkpoint, CheckpointError, load_checkpoint, read_config, save_checkpoint
-from .schedule import get_lr
 from .device import DEVICE_CHOICES, DeviceUnavailable, describe_device, resolve_device
 from .progress import ProgressBar
+from .schedule import get_lr
 from .trainer import Callback, FitResult, NonFiniteLossError, Trainer, TrainingHyperparameters, seed_everything
 
 __all__ = [

@@ -4,8 +4,8 @@ import gradio as gr
 import torch
 
 from .. import __version__
-from ..paths import runs_dir
 from ..jobs.service import JobService
+from ..paths import runs_dir
 from ..serve import PredictorCache
 from ..tasks.price_file import MAX_FILE_BYTES
 from ..train import describe_device
@@ -23,6 +23,7 @@ SESSIONS_KEPT = 128
 
 CSS = """
 #app-header h1 { margin-bottom: 0.2em; }
+.setting-invalid { outline: 2px solid #d62728; border-radius: 8px; }
 """
 
 # On first load, follow the browser's language; the user can switch at any time.

@@ -6,11 +6,10 @@ from collections.abc import Iterator
 import gradio as gr
 
 from ..serve import PredictorCache
-from ..tasks import BadInput, get_task
+from ..tasks import get_task
 from ..tasks.text_generation import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
-from ..train import CheckpointError
 from .localizer import Localizer, t
-from .models import ModelPicker, find_entry, preferred_model
+from .models import ModelPicker, find_entry, preferred_model, problem_message
 
 TASK = get_task("generation")
 STREAM_EVERY = 4  # tokens between screen updates while generating
@@ -43,10 +42,6 @@ def model_card(path: str | None, lang: str) -> str:
              params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"))
 
 
-def _number(value, default):
-    return default if value is None or value == "" else value
-
-
 def generate(prompt: str, path: str | None, length, temperature, top_k, top_p, seed, lang: str,
              cache: PredictorCache) -> Iterator[tuple]:
     """Streams (shaded tokens, plain text, status) as the model writes."""
@@ -54,34 +49,29 @@ def generate(prompt: str, path: str | None, length, temperature, top_k, top_p, s
     if entry is None:
         yield None, "", t("model.none", lang, task=TASK.name)
         return
+    prompt = prompt or ""
     try:
         generator = cache.get(entry.path)
-        settings = dict(max_tokens=int(_number(length, 300)), temperature=float(_number(temperature, 0.8)),
-                        top_k=int(_number(top_k, 0)), top_p=float(_number(top_p, 1.0)),
-                        seed=None if seed in (None, "") else int(seed))
-        _, cut, unknown = generator.prompt_ids(prompt or "")
+        tokens = generator.generate(prompt, length, temperature, top_k, top_p, seed)  # settings checked here
+        _, cut, unknown = generator.prompt_ids(prompt)
         notes = []
         if cut:
             notes.append(t("generation.prompt_cut", lang, limit=MAX_PROMPT_CHARS))
         if unknown:
             notes.append(t("generation.unknown", lang, count=unknown))
-        if not (prompt or "").strip():
+        if not prompt.strip():
             notes.append(t("generation.empty_prompt", lang))
         status = "\n".join(f"- {note}" for note in notes)
         pieces: list[tuple[str, float]] = []
         text = ""
-        for i, token in enumerate(generator.generate(prompt or "", **settings)):
+        for i, token in enumerate(tokens):
             pieces.append((token.text, round(token.probability, 3)))
             text += token.text
             if i % STREAM_EVERY == 0:
-                yield pieces, (prompt or "") + text, status
-        yield pieces, (prompt or "") + text, status
-    except BadInput as error:
-        yield None, "", "⚠️ " + t(f"input.{error.code}", lang, **error.params)
-    except (ValueError, TypeError):
-        yield None, "", "⚠️ " + t("generation.bad_number", lang)
-    except CheckpointError as error:
-        yield None, "", t("model.broken", lang, error=str(error))
+                yield pieces, prompt + text, status
+        yield pieces, prompt + text, status
+    except Exception as error:
+        yield None, "", problem_message(error, entry, lang)
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:

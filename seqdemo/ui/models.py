@@ -62,13 +62,19 @@ def ask(task: Task, path: str | None, lang: str, cache: PredictorCache, *inputs:
         return None, None, t("model.none", lang, task=task.name)
     try:
         return entry, cache.get(entry.path).predict(*inputs, **options), ""
-    except BadInput as error:
-        return entry, None, "⚠️ " + t_user(f"input.{error.code}", lang, **error.params)
-    except CheckpointError as error:
-        return entry, None, "⚠️ " + t_user("model.broken", lang, error=str(error))
-    except Exception:  # a bug or an exhausted resource: a plain message for the visitor, the details in the log
-        log.exception("answering with %s failed", entry.path)
-        return entry, None, "⚠️ " + t("app.failed", lang)
+    except Exception as error:
+        return entry, None, problem_message(error, entry, lang)
+
+
+def problem_message(error: Exception, entry: ModelEntry, lang: str) -> str:
+    """What the visitor reads when a model could not answer: the input's problem, a model that will not load,
+    or, for a bug or an exhausted resource, a plain message (the details go to the log)."""
+    if isinstance(error, BadInput):
+        return "⚠️ " + t_user(f"input.{error.code}", lang, **error.params)
+    if isinstance(error, CheckpointError):
+        return "⚠️ " + t_user("model.broken", lang, error=str(error))
+    log.error("answering with %s failed", entry.path, exc_info=error)
+    return "⚠️ " + t("app.failed", lang)
 
 
 def picker_info(info_key: str | None, lang: str) -> str | None:

@@ -41,7 +41,8 @@ def field_help(task: Task, field: Field, lang: str) -> str:
 
 
 def widget(task: Task, field: Field, value: Any, lang: str) -> gr.components.Component:
-    common = dict(label=field.label(lang), info=field_help(task, field, lang), elem_id=f"hp-{task.name}-{field.name}")
+    common = dict(label=field.label(lang), info=field_help(task, field, lang), elem_id=f"hp-{task.name}-{field.name}",
+                  interactive=True)
     if field.type is bool:
         return gr.Checkbox(value=value, **common)
     if field.spec.choices is not None:

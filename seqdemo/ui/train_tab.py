@@ -5,19 +5,20 @@ processes, so closing or reloading the page changes nothing, and every browser s
 """
 
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import gradio as gr
 import pandas as pd
 
-from ..hparams import Field, coerce, fields
+from ..hparams import from_dict
 from ..jobs import FINISHED, Job, UnknownJob
 from ..jobs.service import MAX_PROCESSES, JobRefused, JobService
 from ..tasks import TASKS, Task
-from ..tasks.runner import InvalidSettings
+from ..tasks.runner import InvalidSettings, train_command
 from ..train.checkpoint import METRICS, CheckpointError, read_json
-from . import plots
+from . import plots, settings_form
 from .localizer import Localizer, t, t_user, user_text
 
 REFRESH_SECONDS = 2.0
@@ -32,14 +33,6 @@ def duration(seconds: float | None) -> str:
         return "–"
     seconds = int(seconds)
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
-
-
-def field_help(task: Task, field: Field, lang: str) -> str:
-    """What the setting does (the task's own wording where it has one), with the allowed range."""
-    text = field.help(lang, task.name)
-    if field.spec.low is not None and field.spec.high is not None:
-        text += f" [{field.spec.low:g} – {field.spec.high:g}]"
-    return text
 
 
 def job_label(job: Job) -> str:
@@ -84,13 +77,9 @@ class TrainTab:
     def __init__(self, L: Localizer, lang: gr.components.Component, service: JobService):
         self.L, self.lang, self.service = L, lang, service
         self.tasks = list(TASKS.values())
-        self.fields: dict[str, dict[str, gr.components.Component]] = {}  # task -> field name -> widget
-        self.groups: dict[str, gr.Group] = {}
-        self.help_bindings: list[tuple[gr.components.Component, Task, Field]] = []  # widgets whose help is translated
-
     # -- layout
 
-    def build(self) -> None:
+    def build(self, app: gr.Blocks) -> None:
         L = self.L
         first = self.tasks[0]
         with gr.Tab() as tab:
@@ -101,6 +90,7 @@ class TrainTab:
             with gr.Row():
                 with gr.Column(scale=2, min_width=340):
                     self._form(first)
+                    self._render_form(app)
                 with gr.Column(scale=3):
                     self._queue()
             self._details()
@@ -117,31 +107,50 @@ class TrainTab:
                                              elem_id="train-dataset"), label="train.dataset")
         self.preset_dd = L.bind(gr.Dropdown(choices=self._preset_choices(first, L.default), value=DEFAULT_PRESET,
                                             elem_id="train-preset"), label="train.preset", info="train.preset_info")
-        self.name_tb = L.bind(gr.Textbox(max_length=60, elem_id="train-name"), label="train.name", placeholder="train.name_hint")
-        with gr.Accordion(open=False) as box:
-            L.bind(box, label="train.hyperparameters")
-            for task in self.tasks:
-                values = task.hyperparameters(next(iter(task.datasets)), DEFAULT_PRESET)
-                with gr.Group(visible=task is first) as group:
-                    self.groups[task.name] = group
-                    self.fields[task.name] = {f.name: self._widget(task, f, getattr(values, f.name)) for f in fields(task.Hyperparameters)}
-            self.processes = L.bind(gr.Slider(1, MAX_PROCESSES, value=1, step=1, elem_id="train-processes"),
-                                    label="train.processes", info="train.processes_info")
-        self.start_btn = L.bind(gr.Button(variant="primary", elem_id="train-start"), value="train.start")
-        self.start_msg = gr.Markdown(elem_id="train-start-message")
+        self.name_tb = L.bind(gr.Textbox(max_length=60, interactive=True, elem_id="train-name"), label="train.name",
+                              placeholder="train.name_hint")
+        # what the drawn form holds, so that a language switch draws it again without losing what was typed:
+        # {"source": [task, dataset, preset], "values": {setting: value}}
+        self.kept = gr.State({})
+        self.processes = L.bind(gr.Slider(1, MAX_PROCESSES, value=1, step=1, interactive=True, elem_id="train-processes",
+                                          render=False),
+                                label="train.processes", info="train.processes_info")
+        self.start_btn = L.bind(gr.Button(variant="primary", elem_id="train-start", render=False), value="train.start")
+        self.start_msg = gr.Markdown(elem_id="train-start-message", render=False)
 
-    def _widget(self, task: Task, field: Field, value: Any) -> gr.components.Component:
-        common = dict(label=field.name, info=field_help(task, field, self.L.default), elem_id=f"hp-{task.name}-{field.name}")
-        if field.type is bool:
-            widget = gr.Checkbox(value=value, **common)
-        elif field.spec.choices is not None:
-            widget = gr.Dropdown(choices=list(field.spec.choices), value=value, **common)
-        elif field.type is int:
-            widget = gr.Number(value=value, precision=0, **common)
-        else:
-            widget = gr.Number(value=value, **common)
-        self.help_bindings.append((widget, task, field))
-        return widget
+    def _render_form(self, app: gr.Blocks) -> None:
+        """Only the chosen task's settings are on the page, drawn again for another task, data, preset or
+        language (a language switch keeps what was typed)."""
+        @gr.render(inputs=[self.task_dd, self.dataset_dd, self.preset_dd, self.lang, self.kept],
+                   triggers=[app.load, self.task_dd.change, self.dataset_dd.change, self.preset_dd.change, self.lang.change])
+        def form(task_name: str, dataset: str, preset: str, lang: str, kept: dict):
+            task = TASKS.get(task_name)
+            if task is None or dataset not in task.datasets or preset not in task.presets:
+                return  # the pickers are still catching up with a new task
+            values = task.hyperparameters(dataset, preset)
+            if kept.get("source") == [task_name, dataset, preset]:
+                values = replace(values, **{k: v for k, v in kept["values"].items() if hasattr(values, k)})
+            widgets = settings_form.build(task, values, lang)
+            command = gr.Code(train_command(task_name, dataset, values, preset), language="shell", interactive=False,
+                              label=t("train.command", lang), elem_id="train-command")
+
+            def remember(data: dict):
+                settings = {name: data[w] for name, w in widgets.items()}
+                try:
+                    shown = train_command(task_name, dataset, from_dict(task.Hyperparameters, settings), preset)
+                except (TypeError, ValueError):  # a half-typed number: the command waits for it
+                    shown = gr.update()
+                return {"source": [task_name, dataset, preset], "values": settings}, shown
+
+            gr.on([w.change for w in widgets.values()], remember, set(widgets.values()), [self.kept, command],
+                  show_progress="hidden", api_visibility="private")
+            self.start_btn.click(lambda data, request: self.on_start(task, widgets, data, request),
+                                 {self.dataset_dd, self.preset_dd, self.name_tb, self.processes, self.lang, *widgets.values()},
+                                 [self.start_msg, self.job_dd, self.compare_dd, *widgets.values()], api_name="start_job")
+
+        self.processes.render()
+        self.start_btn.render()
+        self.start_msg.render()
 
     def _queue(self) -> None:
         L = self.L
@@ -205,24 +214,11 @@ class TrainTab:
 
     # -- behaviour
 
-    def _all_fields(self) -> list[gr.components.Component]:
-        return [w for task in self.tasks for w in self.fields[task.name].values()]
-
     def on_task(self, task_name: str, lang: str):
         task = TASKS[task_name]
-        dataset = next(iter(task.datasets))
-        return ([gr.update(choices=self._dataset_choices(task, lang), value=dataset),
-                 gr.update(choices=self._preset_choices(task, lang), value=DEFAULT_PRESET if DEFAULT_PRESET in task.presets else "default")]
-                + [gr.update(visible=name == task_name) for name in self.groups])
-
-    def on_settings_source(self, task_name: str, dataset: str, preset: str):
-        """A new dataset or preset: reset the form to what they recommend."""
-        task = TASKS[task_name]
-        if dataset not in task.datasets or preset not in task.presets:
-            return [gr.update() for _ in self._all_fields()]
-        values = task.hyperparameters(dataset, preset)
-        return [gr.update(value=getattr(values, f)) if name == task_name else gr.update()
-                for name in self.fields for f in self.fields[name]]
+        return (gr.update(choices=self._dataset_choices(task, lang), value=next(iter(task.datasets))),
+                gr.update(choices=self._preset_choices(task, lang),
+                          value=DEFAULT_PRESET if DEFAULT_PRESET in task.presets else "default"))
 
     def who(self, request: gr.Request | None) -> str | None:
         """Whose request this is: the login where there are logins, else the browser session."""
@@ -230,26 +226,25 @@ class TrainTab:
             return None
         return getattr(request, "username", None) if self.service.access.logins else getattr(request, "session_hash", None)
 
-    def on_start(self, data: dict, request: gr.Request):
-        task_name, lang = data[self.task_dd], data[self.lang]
-        task = TASKS[task_name]
-        mine = {name: self._coerce(task, name, data[widget]) for name, widget in self.fields[task_name].items()}
+    def on_start(self, task: Task, widgets: dict[str, gr.components.Component], data: dict, request: gr.Request):
+        lang = data[self.lang]
+        values = {name: data[widget] for name, widget in widgets.items()}
+        unmarked = dict(zip(widgets.values(), settings_form.highlights(widgets, [])))
         try:
-            job = self.service.submit(task_name, data[self.dataset_dd], mine, preset=data[self.preset_dd],
+            job = self.service.submit(task.name, data[self.dataset_dd], values, preset=data[self.preset_dd],
                                       name=data[self.name_tb] or "", processes=int(data[self.processes] or 1),
                                       session=self.who(request))
         except InvalidSettings as error:
-            problems = "\n".join(f"- {user_text(p.message(lang))}" for p in error.problems)
-            return t("train.invalid", lang) + "\n" + problems, gr.update(), gr.update()
+            problems = "\n".join(f"- {user_text(settings_form.problem_message(p, task, lang))}" for p in error.problems)
+            marked = dict(zip(widgets.values(), settings_form.highlights(widgets, error.problems)))
+            return {self.start_msg: t("train.invalid", lang) + "\n" + problems, self.job_dd: gr.update(),
+                    self.compare_dd: gr.update(), **marked}
         except JobRefused as error:
-            return "⚠️ " + error.problem.message(lang), gr.update(), gr.update()
-        return (t("train.queued", lang, id=job.id, name=user_text(job.name)),
-                gr.update(choices=self._job_choices(), value=job.id), gr.update(choices=self._job_choices()))
-
-    @staticmethod
-    def _coerce(task: Task, name: str, value: Any) -> Any:
-        """Gradio gives numbers as floats; integer fields get an int when the value is whole."""
-        return coerce(next(f for f in fields(task.Hyperparameters) if f.name == name), value)
+            return {self.start_msg: "⚠️ " + error.problem.message(lang), self.job_dd: gr.update(),
+                    self.compare_dd: gr.update(), **unmarked}
+        return {self.start_msg: t("train.queued", lang, id=job.id, name=user_text(job.name)),
+                self.job_dd: gr.update(choices=self._job_choices(), value=job.id),
+                self.compare_dd: gr.update(choices=self._job_choices()), **unmarked}
 
     def refresh(self, job_id: int | None, lang: str, seen: dict, request: gr.Request):
         """Timer tick: the table always; job pickers when jobs came or went; the selected job's
@@ -362,21 +357,14 @@ class TrainTab:
         return plots.comparison(runs, metric, lang), pd.DataFrame(rows)
 
     def on_language(self, task_name: str, lang: str):
-        """Help texts and choice labels of the form, in the new language (values stay)."""
+        """The pickers' choice labels in the new language (the form draws itself again)."""
         task = TASKS[task_name]
-        updates = [gr.update(choices=self._task_choices(lang)), gr.update(choices=self._dataset_choices(task, lang)),
-                   gr.update(choices=self._preset_choices(task, lang))]
-        return updates + [gr.update(info=field_help(task, field, lang)) for _, task, field in self.help_bindings]
+        return (gr.update(choices=self._task_choices(lang)), gr.update(choices=self._dataset_choices(task, lang)),
+                gr.update(choices=self._preset_choices(task, lang)))
 
     def _wire(self) -> None:
-        fields_ = self._all_fields()
-        self.task_dd.change(self.on_task, [self.task_dd, self.lang],
-                            [self.dataset_dd, self.preset_dd] + list(self.groups.values()))
-        for source in (self.dataset_dd, self.preset_dd):
-            source.change(self.on_settings_source, [self.task_dd, self.dataset_dd, self.preset_dd], fields_)
-        self.start_btn.click(self.on_start, {self.task_dd, self.dataset_dd, self.preset_dd, self.name_tb, self.processes,
-                                             self.lang, *fields_},
-                             [self.start_msg, self.job_dd, self.compare_dd], api_name="start_job")
+        self.task_dd.change(self.on_task, [self.task_dd, self.lang], [self.dataset_dd, self.preset_dd],
+                            api_visibility="private")
         timer = gr.Timer(REFRESH_SECONDS)
         details = [self.summary_md, self.loss_plot, self.metric_plot, self.settings_json, self.log_box]
         refresh_outputs = [self.table, self.job_dd, self.compare_dd] + details + [self.seen]
@@ -392,11 +380,10 @@ class TrainTab:
         self.confirm_yes.click(self.on_delete_confirmed, [self.job_dd, self.lang], [self.confirm_row, self.action_msg, self.job_dd],
                                api_name="delete_job_confirmed")
         self.compare_btn.click(self.on_compare, [self.compare_dd, self.lang], [self.compare_plot, self.compare_table])
-        help_widgets = [w for w, _, _ in self.help_bindings]
-        self.L.follow(self.on_language, [self.task_dd], [self.task_dd, self.dataset_dd, self.preset_dd] + help_widgets)
+        self.L.follow(self.on_language, [self.task_dd], [self.task_dd, self.dataset_dd, self.preset_dd])
 
 
 def build(L: Localizer, lang: gr.components.Component, service: JobService, app: gr.Blocks) -> None:
     tab = TrainTab(L, lang, service)
-    tab.build()
+    tab.build(app)
     app.load(tab.latest_job, None, tab.job_dd)  # a fresh page follows the job most likely wanted
