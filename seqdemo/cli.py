@@ -108,12 +108,16 @@ def _jobs(args) -> int:
     return 0
 
 
+def _settings(args):
+    """The preset's settings with the flags the user typed on top."""
+    task = TASKS[args.task]
+    return task.hyperparameters(args.dataset, args.preset, **overrides_from_namespace(task.Hyperparameters, args))
+
+
 def _train(args) -> int:
     from .tasks.runner import train
 
-    task = TASKS[args.task]
-    hparams = task.hyperparameters(args.dataset, args.preset, **overrides_from_namespace(task.Hyperparameters, args))
-
+    hparams = _settings(args)
     path = train(args.task, args.dataset, hparams, args.out, resolve_device(args.device),
                  callbacks=[ProgressBar()], limit=args.limit)
     if path is None:
@@ -128,8 +132,7 @@ def _train(args) -> int:
 def _crossvalidate(args) -> int:
     from .tasks.crossvalidation import cross_validate
 
-    task = TASKS[args.task]
-    hparams = task.hyperparameters(args.dataset, args.preset, **overrides_from_namespace(task.Hyperparameters, args))
+    hparams = _settings(args)
     result = cross_validate(args.task, args.dataset, hparams, args.folds, resolve_device(args.device),
                             callbacks=[ProgressBar()], limit=args.limit)
     if args.json:

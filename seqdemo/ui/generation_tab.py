@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import gradio as gr
 
-from ..serve import PredictorCache
+from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.text_generation import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
 from .localizer import Localizer, t
@@ -28,10 +28,7 @@ def _example_rows() -> list[list]:
     return rows
 
 
-def model_card(path: str | None, lang: str) -> str:
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return ""
+def model_card(entry: ModelEntry, lang: str) -> str:
     hp, test = entry.settings, entry.test_metrics
     level = TASK.datasets[entry.dataset].options["tokenizer"]
     return t("generation.card.body", lang, name=entry.name, unit=t(f"generation.unit.{level}", lang),

@@ -8,7 +8,7 @@ import gradio as gr
 import numpy as np
 import plotly.graph_objects as go
 
-from ..serve import PredictorCache
+from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.glucose import HYPER, HYPO, SCORED_MINUTES, GlucoseForecast
 from .localizer import Localizer, t
@@ -85,10 +85,7 @@ def percent(value: float) -> str:
     return "—" if math.isnan(value) else f"{value:.0%}"
 
 
-def model_card(path: str | None, lang: str) -> str:
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return ""
+def model_card(entry: ModelEntry, lang: str) -> str:
     hp, test = entry.settings, entry.test_metrics
     header = [t(f"glucose.card.{c}", lang) for c in ("ahead", "forecast", "rmse", "mae", "hypo_precision", "hypo_recall",
                                                      "hyper_precision", "hyper_recall")]

@@ -8,12 +8,12 @@ import gradio as gr
 import plotly.graph_objects as go
 
 from ..data import MissingDataError, load_ecg5000
-from ..serve import PredictorCache
+from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.heartbeats import BeatPrediction, member_accuracies
 from . import glucose_panel
 from .localizer import Localizer, t
-from .models import ModelPicker, ask, find_entry
+from .models import ModelPicker, ask
 
 TASK = get_task("heartbeats")
 BEATS_PER_CLASS = 4  # test beats offered per class in the picker
@@ -60,10 +60,7 @@ def trace(prediction: BeatPrediction, lang: str) -> go.Figure:
     return figure
 
 
-def model_card(path: str | None, lang: str) -> str:
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return ""
+def model_card(entry: ModelEntry, lang: str) -> str:
     hp, test = entry.settings, entry.test_metrics
     classes = range(len(TASK.classes(entry.dataset)))
     header = " | ".join([t("medical.card.class", lang)] + [t(f"heartbeats.class.{c}", lang) for c in classes])

@@ -98,10 +98,10 @@ class ModelPicker:
     """
 
     def __init__(self, L: Localizer, lang: gr.components.Component, task: Task,
-                 model_card: Callable[[str | None, str], str], *, label_key: str, elem_id: str,
+                 model_card: Callable[[ModelEntry, str], str], *, label_key: str, elem_id: str,
                  info_key: str | None = None, context: Sequence[gr.components.Component] = (),
                  datasets: Callable[..., Container[str] | None] | None = None, initial_context: Sequence[Any] = ()):
-        self.L, self.lang, self.task, self.model_card = L, lang, task, model_card
+        self.L, self.lang, self.task, self.card_of = L, lang, task, model_card
         self.info_key, self.context, self.datasets_for = info_key, list(context), datasets
         allowed = datasets(*initial_context) if datasets else None
         self.initial = preferred_model(task, L.default, allowed)
@@ -109,6 +109,11 @@ class ModelPicker:
                                            info=picker_info(info_key, L.default), elem_id=elem_id), label=label_key)
         self.card_text: gr.Markdown | None = None
         self.picked = gr.State(False)  # has the visitor chosen a model themselves?
+
+    def model_card(self, path: str | None, lang: str) -> str:
+        """The chosen model's card (empty while there is no model)."""
+        entry = find_entry(self.task, path)
+        return "" if entry is None else self.card_of(entry, lang)
 
     def card(self, label_key: str) -> gr.Markdown:
         with gr.Accordion(open=False) as box:

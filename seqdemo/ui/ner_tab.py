@@ -4,7 +4,7 @@ table of every entity with the model's confidence in it."""
 import gradio as gr
 import pandas as pd
 
-from ..serve import PredictorCache
+from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.ner import MAX_INPUT_CHARS, Recognition
 from ..text.scripts import dominant_language
@@ -51,10 +51,7 @@ def entity_table(result: Recognition, lang: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def model_card(path: str | None, lang: str) -> str:
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return ""
+def model_card(entry: ModelEntry, lang: str) -> str:
     hp, test = entry.settings, entry.test_metrics
     per_type = ", ".join(f"{key[:-3]} {value:.1%}" for key, value in test.items() if key.endswith("_f1"))
     inputs = ["glove" if hp.embeddings != "random" else "tokens"]

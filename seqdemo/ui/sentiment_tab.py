@@ -2,12 +2,12 @@
 
 import gradio as gr
 
-from ..serve import PredictorCache
+from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.sentiment import MAX_INPUT_CHARS, MAX_INPUT_TOKENS, Prediction
 from ..text.scripts import dominant_language
 from .localizer import Localizer, t
-from .models import ModelPicker, ask, example_rows, find_entry
+from .models import ModelPicker, ask, example_rows
 
 TASK = get_task("sentiment")
 EXAMPLES = {
@@ -37,10 +37,7 @@ def highlighted_tokens(prediction: Prediction) -> list[tuple[str, float | None]]
     return pieces
 
 
-def model_card(path: str | None, lang: str) -> str:
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return ""
+def model_card(entry: ModelEntry, lang: str) -> str:
     hp = entry.settings
     test = entry.test_metrics
     dataset = TASK.datasets.get(entry.dataset)

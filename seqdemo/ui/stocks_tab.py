@@ -10,7 +10,7 @@ import plotly.graph_objects as go
 
 from ..data.time_series import TICKERS
 from ..series.scores import skill
-from ..serve import PredictorCache
+from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.forecasting import shortest_window
 from ..tasks.stocks import StockForecast
@@ -108,10 +108,7 @@ def forecast_prices(ticker: str, upload: str | None, window: int, horizon: int, 
     return chart(forecast, lang), verdict(forecast, lang), scores_table(forecast, lang), status
 
 
-def model_card(path: str | None, lang: str) -> str:
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return ""
+def model_card(entry: ModelEntry, lang: str) -> str:
     hp, test = entry.settings, entry.test_metrics
     rows = [f"| {t('stocks.column.horizon', lang)} | " + " | ".join(t(f"stocks.forecast.{n}", lang) + " RMSE" for n in FORECASTS)
             + f" | {t('stocks.column.skill', lang)} | {t('stocks.column.direction', lang)} | {t('stocks.column.coverage', lang)} |",

@@ -4,11 +4,11 @@ import gradio as gr
 import pandas as pd
 import plotly.graph_objects as go
 
-from ..serve import PredictorCache
+from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.translation import MAX_BEAM, MAX_INPUT_CHARS, Translation
 from .localizer import Localizer, t
-from .models import ModelPicker, ask, find_entry
+from .models import ModelPicker, ask
 
 TASK = get_task("translation")
 DIRECTIONS = {"en_zh": "tatoeba_en_zh", "zh_en": "tatoeba_zh_en"}  # direction -> dataset
@@ -36,10 +36,7 @@ def attention_figure(translation: Translation, lang: str) -> go.Figure:
     return figure
 
 
-def model_card(path: str | None, lang: str) -> str:
-    entry = find_entry(TASK, path)
-    if entry is None:
-        return ""
+def model_card(entry: ModelEntry, lang: str) -> str:
     hp, test = entry.settings, entry.test_metrics
     return t("translation.card.body", lang, name=entry.name, cell=hp.cell.upper(), hidden=hp.hidden_size,
              decoder=hp.decoder_hidden, attention=t("translation.card.attention" if hp.attention else "translation.card.no_attention", lang),
