@@ -45,7 +45,11 @@ def test_bad_requests_fail_with_a_message_not_a_traceback(tmp_path):
     assert wrong.returncode == 2 and "hidden_size must be at least 4" in wrong.stderr
 
 
-def test_help_lists_every_hyperparameter():
-    shown = seqdemo("train", "sentiment", "--help").stdout
-    for flag in ("--cell", "--layers", "--hidden-size", "--bidirectional", "--pooling", "--embeddings", "--lr", "--clip", "--patience", "--seed"):
-        assert flag in shown
+def test_help_lists_every_hyperparameter_of_every_task():
+    from seqdemo.hparams import fields
+    from seqdemo.tasks import TASKS
+
+    for task in TASKS.values():  # glucose's help crashed on a "%" in its data set's description
+        shown = seqdemo("train", task.name, "--help")
+        assert shown.returncode == 0, shown.stderr
+        assert all("--" + f.name.replace("_", "-") in shown.stdout for f in fields(task.Hyperparameters)), task.name

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from seqdemo import data
@@ -156,3 +157,15 @@ def test_a_missing_package_names_itself_and_the_install_command():
         _package.package_dir("not_a_package_xyz", "not-a-package==1.0")
     with pytest.raises(data.MissingDataError, match="not-a-package"):
         _package.distribution_file("not-a-package-xyz", "assets/x.tsv", "not-a-package==1.0")
+
+
+def test_stock_prices_are_adjusted_so_a_split_is_no_crash():
+    from seqdemo.data.time_series import load_stock_prices
+
+    for ticker, split in (("AAPL", "2000-06-21"), ("AAPL", "2005-02-28"), ("MSFT", "2003-02-18")):
+        prices = load_stock_prices(ticker).set_index("Date")
+        day = prices.index.get_loc(pd.Timestamp(split))
+        change = prices["Close"].iloc[day] / prices["Close"].iloc[day - 1] - 1
+        assert abs(change) < 0.1, (ticker, split, change)  # the quoted close halves on these days
+        slack = 1 + 1e-9  # the same scaling of low, close and high may round apart
+        assert (prices["Low"] <= prices["Close"] * slack).all() and (prices["Close"] <= prices["High"] * slack).all()

@@ -2,6 +2,7 @@
 
 import pytest
 import torch
+from conftest import ROOT
 
 from seqdemo.data import TaggedSentence
 from seqdemo.models import RecurrentConfig
@@ -84,3 +85,17 @@ def test_odd_input_gets_an_answer_or_a_clear_refusal(recognizer):
     assert long.truncated and len(long.text) == MAX_INPUT_CHARS
     latin = recognizer.predict("Barack Obama visited <b>Paris</b>.")
     assert all(latin.text[e.start:e.end] == e.text for e in latin.entities)
+
+
+def test_the_chinese_tagger_reads_latin_letters_as_typed_and_punctuation_as_its_training_text_wrote_it(cpu):
+    """MSRA writes "WHO", "．" and "％": lower-casing turned WHO into an unknown "who" read as a person."""
+    from seqdemo.text.vocab import width_map
+
+    task, hparams, model, checkpoint = load_model(ROOT / "checkpoints" / "ner" / "msra-bilstm-crf-full", cpu)
+    recognizer = task.predictor(model, hparams, checkpoint)
+    words = checkpoint.fitted["words"]
+    assert words.stoi["P"] != words.stoi["p"] and not hparams.lowercase
+    assert [t.text for t in recognizer.sentences("WHO在3.5%")[0]] == ["W", "H", "O", "在", "3", "．", "5", "％"]
+    assert width_map(words)["%"] == "％" and "3" not in width_map(words)  # digits stay: MSRA writes them as typed
+    found = {(e.type, e.text) for e in recognizer.predict("WHO总干事谭德塞在日内瓦表示，疫情仍在蔓延。").entities}
+    assert ("PER", "谭德塞") in found and not any(text.startswith("WHO") and kind == "PER" for kind, text in found)

@@ -79,11 +79,19 @@ STRINGS = {
         "en": "**{name}**: an {cell} ({layers} layer(s), {hidden} units) reads up to {window} days of scaled daily "
               "log returns and emits the 10 %, 50 % and 90 % quantiles of each of the next {horizon} days at once "
               "(direct multi-step forecasting, trained with the quantile loss). Scaling was fitted on the training "
-              "period only.\n\n- Trained on: {dataset}; train to 2010, validation 2011 (chose the epoch), test 2012 "
-              "to March 2013\n- Parameters: {params}\n- Trained with: `{command}`\n\nTest period, all four tickers "
-              "(RMSE in dollars):\n\n{scores}",
+              "period only; prices are adjusted for splits and dividends.\n\n- Trained on: {dataset}; train to 2010, "
+              "validation 2011 (chose the epoch), test 2012 to March 2013\n- Parameters: {params}\n- Trained with: "
+              "`{command}`\n\nTest period, all four tickers (RMSE in dollars):\n\n{scores}\n\nEach ticker's own skill "
+              "against persistence (dollars pool badly: AAPL and GOOG move by more dollars a day than IBM and MSFT):"
+              "\n\n{tickers}",
         "zh": "**{name}**：一个 {cell}（{layers} 层，{hidden} 个单元）读取最多 {window} 天经过缩放的每日对数收益率，一次性给出未来 {horizon} 天每一天的 "
-              "10%、50%、90% 分位数（直接多步预测，用分位数损失训练）。缩放参数只在训练期上拟合。\n\n- 训练数据：{dataset}；训练到 2010 年，2011 年为验证期（用于挑选轮次），测试期为 "
-              "2012 年至 2013 年 3 月\n- 参数量：{params}\n- 训练命令：`{command}`\n\n测试期，四只股票合计（RMSE 以美元计）：\n\n{scores}",
+              "10%、50%、90% 分位数（直接多步预测，用分位数损失训练）。缩放参数只在训练期上拟合；价格已按拆股和分红复权。\n\n- 训练数据：{dataset}；训练到 2010 年，"
+              "2011 年为验证期（用于挑选轮次），测试期为 2012 年至 2013 年 3 月\n- 参数量：{params}\n- 训练命令：`{command}`\n\n测试期，四只股票合计（RMSE 以美元计）："
+              "\n\n{scores}\n\n每只股票各自相对持平预测的技能分（美元不宜合计：AAPL 和 GOOG 每天的美元波动比 IBM 和 MSFT 大）：\n\n{tickers}",
+    },
+    "stocks.adjusted": {
+        "en": "Sample prices are adjusted for splits and dividends (AAPL's 2000 prices read about $4, not the $130 quoted "
+              "then), so that a split is not mistaken for a crash.",
+        "zh": "示例价格已按拆股和分红复权（AAPL 2000 年的价格约为 4 美元，而不是当时报价的 130 美元），以免把拆股误当成暴跌。",
     },
 }

@@ -23,12 +23,20 @@ def _data_file(name: str):
 
 
 def load_stock_prices(ticker: str) -> pd.DataFrame:
-    """Columns Date, Open, High, Low, Close, Volume, oldest first."""
+    """Columns Date, Open, High, Low, Close, Volume, oldest first, adjusted for splits and dividends.
+
+    The quoted prices halve overnight at a split (AAPL 2000-06-21 and 2005-02-28, MSFT 2003-02-18): a model
+    would learn one-day crashes that never happened. Prices are scaled by the data's adjusted close over its
+    close (the quoted 130.31 of AAPL on 2000-03-01 reads 4.19), the volume by the inverse.
+    """
     if ticker not in TICKERS:
         raise KeyError(f"Unknown ticker '{ticker}'; choose one of {', '.join(TICKERS)}")
     frame = pd.read_csv(_data_file("stocks.csv.gz"), parse_dates=["Date"])
-    frame = frame[frame["Ticker"] == ticker]
-    return frame[["Date", "Open", "High", "Low", "Close", "Volume"]].sort_values("Date").reset_index(drop=True)
+    frame = frame[frame["Ticker"] == ticker].sort_values("Date").reset_index(drop=True)
+    factor = frame["Adj Close"] / frame["Close"]
+    adjusted = frame[["Open", "High", "Low"]].mul(factor, axis=0).assign(Close=frame["Adj Close"],
+                                                                          Volume=frame["Volume"] / factor)
+    return pd.concat([frame[["Date"]], adjusted], axis=1)[["Date", "Open", "High", "Low", "Close", "Volume"]]
 
 
 def split_by_date(frame: pd.DataFrame, validation_start: pd.Timestamp, test_start: pd.Timestamp) -> Splits[pd.DataFrame]:

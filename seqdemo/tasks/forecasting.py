@@ -55,6 +55,7 @@ class ForecastHyperparameters(RecurrentSettings):
 class WindowSet:
     """Every forecast origin of a split, with the scaled inputs it reads and its scaled targets."""
 
+    names: list[str]  # per series (a ticker)
     inputs: list[np.ndarray]  # per series: [steps, features], scaled
     levels: list[np.ndarray]  # per series: [steps]
     series: np.ndarray  # [origins] which series
@@ -106,8 +107,9 @@ class ForecastTask(Task):
 
     def encode(self, records: Sequence[SeriesPart], hparams, dataset, fitted) -> WindowSet:
         scaler: SeriesScaler = fitted["scaler"]
-        inputs, levels, series, ends, targets = [], [], [], [], []
+        names, inputs, levels, series, ends, targets = [], [], [], [], [], []
         for index, part in enumerate(records):
+            names.append(part.series.name)
             series_read = self.readable(part.series, hparams, scaler)
             inputs.append(np.nan_to_num(series_read.features))
             levels.append(part.series.levels)
@@ -115,7 +117,7 @@ class ForecastTask(Task):
             series.append(np.full(len(chosen), index))
             ends.append(chosen)
             targets.append(scaler.targets(part.series.levels[chosen], future_levels(part.series.levels, chosen, hparams.horizon)))
-        return WindowSet(inputs, levels, np.concatenate(series).astype(np.int64), np.concatenate(ends).astype(np.int64),
+        return WindowSet(names, inputs, levels, np.concatenate(series).astype(np.int64), np.concatenate(ends).astype(np.int64),
                          np.concatenate(targets).reshape(-1, hparams.horizon), hparams.window)
 
     def batches(self, examples: WindowSet, batch_size: int, shuffle: bool, rng: random.Random | None = None,

@@ -1,7 +1,7 @@
 """Named-entity recognition: a BiLSTM-CRF tags each character (Chinese) or word (English) with BIO labels.
 
-MSRA's official test set and a fixed WNUT-16 split are scored at the entity level (exact type and
-span), micro-averaged, as seqeval does.
+MSRA's package test file (close to the SIGHAN-2006 test set, not the same) and a fixed WNUT-16 split
+are scored at the entity level (exact type and span), micro-averaged, as seqeval does.
 """
 
 import random
@@ -23,7 +23,7 @@ from ..text.lexicon import lexicon_masks
 from ..text.ngrams import bigrams
 from ..text.segmenter import segmentation_masks
 from ..text.tokenizers import Token, get_tokenizer
-from ..text.vocab import Vocab
+from ..text.vocab import Vocab, width_map
 from ..train import bucket_batches, pad_sequences, to_device
 from .base import BadInput, Dataset, Task
 from .settings import BigramSettings, PretrainedSettings, RecurrentSettings, TokenSettings
@@ -113,7 +113,7 @@ class NerTask(Task):
     metric, mode = "f1", "max"
     records_are_exchangeable = True
     datasets = {
-        "msra": Dataset(load_msra, "zh", {"tokenizer": "zh_chars", "types": ("PER", "LOC", "ORG")},
+        "msra": Dataset(load_msra, "zh", {"tokenizer": "zh_chars_cased", "types": ("PER", "LOC", "ORG")},
                         recommended={"lexicon": True, "segmenter": True, "bigram_dim": 50, "bigram_min_freq": 3, "epochs": 12,
                                      "schedule": "cosine"}),
         "wnut16": Dataset(load_wnut16, "en", {"tokenizer": "en_cased", "types": ("company", "facility", "geo-loc", "movie", "musicartist", "other",
@@ -238,13 +238,19 @@ class EntityRecognizer:
         self.vocabs = checkpoint.fitted
         self.names = task.tags(self.dataset)
         self.tokenize = get_tokenizer(task.datasets[self.dataset].options["tokenizer"])
+        self.width = width_map(self.vocabs["words"])  # "." -> "．" where the training text writes the latter
         self.device = next(model.parameters()).device
 
+    def _as_trained(self, token: str) -> str:
+        return "".join(self.width.get(c, c) for c in token)
+
     def sentences(self, text: str) -> list[list[Token]]:
-        """Tokens of each sentence, with offsets into `text`; over-long sentences are cut into pieces."""
+        """Tokens of each sentence as the training text writes them, with offsets into `text`; over-long
+        sentences are cut into pieces."""
         pieces = []
         for sentence in _SENTENCE[self.language].finditer(text):
-            tokens = [Token(t.text, t.start + sentence.start(), t.end + sentence.start()) for t in self.tokenize(sentence.group())]
+            tokens = [Token(self._as_trained(t.text), t.start + sentence.start(), t.end + sentence.start())
+                      for t in self.tokenize(sentence.group())]
             pieces += [tokens[i:i + MAX_SENTENCE_TOKENS] for i in range(0, len(tokens), MAX_SENTENCE_TOKENS)]
         return pieces
 

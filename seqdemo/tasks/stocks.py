@@ -103,6 +103,12 @@ class StockTask(ForecastTask):
                          "drift": drifted[:, h - 1]}
             scores |= {f"h{h}_{k}": v for k, v in price_errors(actual[:, h - 1], forecasts, last).items()}
             scores[f"h{h}_coverage"] = interval_coverage(actual[:, h - 1], predicted[:, h - 1])
+            # dollars pool badly (AAPL and GOOG move by more dollars a day than IBM and MSFT): each ticker's own skill
+            for index, ticker in enumerate(examples.names):
+                mine = examples.series == index
+                scores[f"h{h}_skill_{ticker}"] = skill(
+                    forecast_errors(actual[mine, h - 1], forecasts["model"][mine], last[mine])["rmse"],
+                    forecast_errors(actual[mine, h - 1], forecasts["persistence"][mine], last[mine])["rmse"])
         return scores
 
     def predictor(self, model, hparams, checkpoint) -> "StockForecaster":

@@ -5,6 +5,7 @@
 - `zh_chars`: spaCy's blank Chinese pipeline, which segments by character (Latin letters and
   digits included), lower-cased, whitespace dropped.
 - `en_cased`: the same words with their case kept (translation, where the output must be cased).
+- `zh_chars_cased`: Chinese characters with Latin letters as typed (named entities: WHO is not who).
 - `en_lines`: spaCy's English words with their case, plus a token for every line break (word
   language models, which must learn where lines end).
 - `chars`: every character is a token, whitespace included (for character language models).
@@ -57,6 +58,10 @@ def zh_chars(text: str) -> list[Token]:
     return _spacy_tokens("zh", text, lower=True)
 
 
+def zh_chars_cased(text: str) -> list[Token]:
+    return _spacy_tokens("zh", text, lower=False)
+
+
 def en_lines(text: str) -> list[Token]:
     """spaCy English words with their case, and every line break as a "\n" token (word language models)."""
     tokens = []
@@ -75,6 +80,7 @@ def chars(text: str) -> list[Token]:
 
 
 TOKENIZERS: dict[str, Tokenizer] = {"en_words": en_words, "en_cased": en_cased, "en_lines": en_lines, "zh_chars": zh_chars,
+                                     "zh_chars_cased": zh_chars_cased,
                                      "chars": chars}
 
 

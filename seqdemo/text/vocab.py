@@ -53,3 +53,17 @@ class Vocab:
         if not isinstance(data.get("tokens"), list) or not all(isinstance(token, str) for token in data["tokens"]):
             raise ValueError(f"not a seqdemo vocabulary ({FORMAT})")
         return cls(data["tokens"])
+
+
+FULL_WIDTH_OFFSET = 0xFEE0  # "!".."~" and their full-width forms "！".."～"
+
+
+def width_map(vocab: Vocab) -> dict[str, str]:
+    """Typed ASCII characters to the full-width forms this vocabulary knows better (Chinese text writes "．"
+    and "％" where people type "." and "%"): the form the training text used, so it is not <unk>."""
+    mapping = {}
+    for code in range(ord("!"), ord("~") + 1):
+        half, full = chr(code), chr(code + FULL_WIDTH_OFFSET)
+        if full in vocab and (half not in vocab or vocab.stoi[full] < vocab.stoi[half]):  # ranked by frequency
+            mapping[half] = full
+    return mapping

@@ -117,7 +117,14 @@ def model_card(entry: ModelEntry, lang: str) -> str:
         rows.append(f"| {h} | " + " | ".join(f"{test[f'h{h}_{n}_rmse']:.2f}" for n in FORECASTS)
                     + f" | {test[f'h{h}_skill_vs_persistence']:+.3f} | {percent(test.get(f'h{h}_model_direction'))}"
                     + f" | {percent(test.get(f'h{h}_coverage'))} |")
-    return t("stocks.card.body", lang, name=entry.name, cell=hp.cell.upper(), hidden=hp.hidden_size, layers=hp.layers,
+    tickers = sorted({k.rsplit("_", 1)[1] for k in test if k.startswith("h1_skill_")})
+    horizons = sorted({int(k[1:].split("_")[0]) for k in test if k.startswith("h") and "_skill_" in k})
+    ticker_rows = ["| " + " | ".join([t("stocks.column.horizon", lang)] + tickers) + " |",
+                   "|---" * (len(tickers) + 1) + "|"]
+    ticker_rows += [f"| {h} | " + " | ".join(signed(test[f"h{h}_skill_{ticker}"]) for ticker in tickers) + " |"
+                    for h in horizons]
+    return t("stocks.card.body", lang, tickers="\n".join(ticker_rows) if tickers else "—", name=entry.name,
+             cell=hp.cell.upper(), hidden=hp.hidden_size, layers=hp.layers,
              window=hp.window, horizon=hp.horizon, dataset=t(f"dataset.{entry.dataset}", lang),
              params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"), scores="\n".join(rows))
 
@@ -140,6 +147,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         L.bind(tab, label="stocks.tab")
         L.bind(gr.Markdown(elem_id="stocks-disclaimer"), value="stocks.disclaimer")
         L.bind(gr.Markdown(), value="stocks.intro")
+        L.bind(gr.Markdown(), value="stocks.adjusted")
         with gr.Row():
             with gr.Column(scale=2):
                 picker = ModelPicker(L, lang, TASK, model_card, label_key="stocks.model", elem_id="stocks-model")
