@@ -254,3 +254,19 @@ def test_a_cosine_run_sets_every_steps_rate_by_get_lr_and_has_no_plateau_schedul
     trainer.fit(lambda epoch, rng: batches, loss_fn, lambda m: {"accuracy": 0.5})
     total = 2 * len(batches)
     assert [lr for _, lr in seen] == pytest.approx([get_lr(step, total, 0.01) for step, _ in seen])
+
+
+def test_checkpoint_averaging_keeps_the_average_only_when_validation_likes_it(cpu):
+    from seqdemo.train.trainer import average_states
+
+    states = [{"w": torch.tensor([1.0, 3.0]), "n": torch.tensor(1)}, {"w": torch.tensor([3.0, 5.0]), "n": torch.tensor(2)}]
+    assert average_states(states)["w"].tolist() == [2.0, 4.0] and average_states(states)["n"] == 2
+    sequences, labels = contains_token_task()
+    batches = make_batches(sequences, labels, 64)
+    for averaged_is_better in (True, False):
+        trainer = Trainer(tiny_model(), TrainingHyperparameters(lr=0.01, epochs=3, patience=5, average_last=3), cpu,
+                          metric="accuracy")
+        scores = iter([0.5, 0.6, 0.7, 0.9 if averaged_is_better else 0.1])  # three epochs, then the average
+        result = trainer.fit(lambda epoch, rng: batches, loss_fn, lambda m: {"accuracy": next(scores)})
+        assert result.averaged == (3 if averaged_is_better else 0)
+        assert result.best_metrics["accuracy"] == (0.9 if averaged_is_better else 0.7)

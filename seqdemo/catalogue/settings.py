@@ -107,6 +107,10 @@ STRINGS = {
               "held out.",
         "zh": "把训练集和验证集合在一起，正好训练 epochs 轮并保留最后一轮：适合小数据，在普通训练选定设置之后使用。此时验证分数不再是留出数据上的分数。",
     },
+    "hp.average_last": {
+        "en": "Checkpoint averaging: at the end, average the weights of the last this many epochs, kept when validation scores the average at least as well as the best epoch (0 or 1: off).",
+        "zh": "检查点平均：训练结束时把最后这么多轮的权重取平均；若验证分数不低于最佳单轮则采用平均后的模型（0 或 1 表示不用）。",
+    },
     "hp.cell": {
         "en": "Recurrent cell: plain RNN, LSTM (gated memory) or GRU (lighter gating).",
         "zh": "循环单元：普通 RNN、LSTM（带门控记忆）或 GRU（更轻的门控）。",
@@ -157,6 +161,10 @@ STRINGS = {
     "hp.teacher_forcing": {
         "en": "Share of training steps that feed the true previous word rather than the model's guess.",
         "zh": "训练时输入真实上一个词（而不是模型自己的猜测）的步数比例。",
+    },
+    "hp.label_smoothing": {
+        "en": "Label smoothing: give this share of each target word's weight to every word alike, so the model is never certain of one.",
+        "zh": "标签平滑：把每个目标词的这一比例权重平均分给所有词，使模型不会对某一个词完全确定。",
     },
     "hp.beam_width": {"en": "Beam width for the final test score (1 = greedy).", "zh": "最终测试评分使用的束宽（1 = 贪心解码）。"},
     "hp.length_penalty": {
@@ -251,6 +259,7 @@ STRINGS = {
     "setting.train_examples": {"en": "training examples (0 = all)", "zh": "训练样本数（0 = 全部）"},
     "setting.amp": {"en": "mixed precision", "zh": "混合精度"},
     "setting.final_fit": {"en": "final fit (train on validation too)", "zh": "最终拟合（验证集也参与训练）"},
+    "setting.average_last": {"en": "average the last epochs", "zh": "平均最后几轮"},
     "setting.cell": {"en": "recurrent cell", "zh": "循环单元"},
     "setting.layers": {"en": "layers", "zh": "层数"},
     "setting.hidden_size": {"en": "hidden units", "zh": "隐藏单元数"},
@@ -268,6 +277,7 @@ STRINGS = {
     "setting.decoder_hidden": {"en": "decoder units", "zh": "解码器单元数"},
     "setting.attention": {"en": "attention", "zh": "注意力"},
     "setting.teacher_forcing": {"en": "teacher forcing", "zh": "教师强制"},
+    "setting.label_smoothing": {"en": "label smoothing", "zh": "标签平滑"},
     "setting.beam_width": {"en": "beam width", "zh": "束宽"},
     "setting.length_penalty": {"en": "length penalty", "zh": "长度惩罚"},
     "setting.bigram_dim": {"en": "bigram vector size", "zh": "二元组向量维数"},

@@ -119,9 +119,11 @@ class Seq2Seq(nn.Module):
         return features, state, weights
 
     def forward(self, source: torch.Tensor, lengths: torch.Tensor, target: torch.Tensor,
-                teacher_forcing: float = 1.0) -> Seq2SeqOutput:
+                teacher_forcing: float = 1.0, label_smoothing: float = 0.0) -> Seq2SeqOutput:
         """Training pass. target = [batch, tgt] starting with <bos>; scores every next token of target[:, 1:].
-        With teacher forcing below 1, some steps feed the model's own best guess instead of the true word."""
+        With teacher forcing below 1, some steps feed the model's own best guess instead of the true word. With
+        label smoothing, the loss gives that share of each target's weight to every word alike (a model never
+        certain of one word spreads its bets, which helps beam search)."""
         encoded = self.encode(source, lengths)
         keys = self.attention_keys(encoded)
         state = self.initial_state(encoded)
@@ -136,7 +138,10 @@ class Seq2Seq(nn.Module):
                 with torch.no_grad():
                     guess = self.output(step_features).argmax(-1)  # [batch]
                 previous = torch.where(use_guess, guess, previous)
-        log_probs = self.log_probs(torch.stack(features, dim=1))  # one output layer call for all steps
-        loss = F.nll_loss(log_probs.reshape(-1, log_probs.shape[-1]), target[:, 1:].reshape(-1),
-                          ignore_index=self.config.padding_idx)
+        log_probs = self.log_probs(torch.stack(features, dim=1))  # [batch, tgt - 1, vocab], one output layer call
+        flat, gold = log_probs.reshape(-1, log_probs.shape[-1]), target[:, 1:].reshape(-1)  # [tokens, vocab], [tokens]
+        loss = F.nll_loss(flat, gold, ignore_index=self.config.padding_idx)
+        if label_smoothing > 0:
+            uniform = -flat[gold != self.config.padding_idx].mean(-1).mean()  # cross-entropy against every word alike
+            loss = (1 - label_smoothing) * loss + label_smoothing * uniform
         return Seq2SeqOutput(log_probs, loss)

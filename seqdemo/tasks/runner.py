@@ -147,6 +147,7 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
     }
     metrics = {
         "test": test_metrics, "validation": result.best_metrics, "best_epoch": result.best_epoch,
+        "averaged_epochs": result.averaged,
         "epochs_run": result.epochs_run, "stopped_early": result.stopped_early,
         "train_seconds": round(seconds_before + time.time() - started, 1), "hardware": describe_device(device),
         "history": result.history,

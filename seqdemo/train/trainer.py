@@ -41,6 +41,7 @@ class TrainingHyperparameters:
     train_examples: int = hp(0, low=0, high=100_000_000)
     amp: bool = hp(False)
     final_fit: bool = hp(False)
+    average_last: int = hp(0, low=0, high=20)
 
 
 class NonFiniteLossError(RuntimeError):
@@ -71,6 +72,14 @@ class FitResult:
     cancelled: bool
     seconds: float
     history: list[dict[str, Any]] = field(default_factory=list)
+    averaged: int = 0  # epochs whose weights were averaged into the final model (0: none)
+
+
+def average_states(states: Sequence[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
+    """The mean of several state dicts of one model (checkpoint averaging); counters, which are not weights,
+    are taken from the last."""
+    return {name: (torch.stack([s[name] for s in states]).mean(0) if states[-1][name].is_floating_point()
+                   else states[-1][name]) for name in states[-1]}
 
 
 class Trainer:
@@ -100,6 +109,7 @@ class Trainer:
         self.best_epoch = 0
         self.best_metrics: dict[str, float] = {}
         self.best_state: dict[str, torch.Tensor] | None = None
+        self.recent_states: list[dict[str, torch.Tensor]] = []  # the last `average_last` epochs' weights
         self.epochs_since_best = 0
         self.history: list[dict[str, Any]] = []
         self.seconds = 0.0  # time spent in fit(), summed over resumed runs
@@ -143,12 +153,15 @@ class Trainer:
             score = metrics[self.metric]
             if self.scheduler is not None:
                 self.scheduler.step(score)
+            weights = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
             if self.settings.final_fit or self._improved(score):  # a final fit keeps its last epoch
                 self.best_score, self.best_epoch, self.best_metrics = score, self.epoch, dict(metrics)
-                self.best_state = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
+                self.best_state = weights
                 self.epochs_since_best = 0
             else:
                 self.epochs_since_best += 1
+            if self.settings.average_last > 1:
+                self.recent_states = (self.recent_states + [weights])[-self.settings.average_last:]
             record = {"epoch": self.epoch, "train_loss": train_loss, "lr": self.optimizer.param_groups[0]["lr"],
                       "seconds": time.time() - epoch_started, **{f"validation_{k}": v for k, v in metrics.items()}}
             self.history.append(record)
@@ -157,15 +170,33 @@ class Trainer:
             if self.epochs_since_best >= self.settings.patience and not self.settings.final_fit:
                 stopped_early = True
                 break
+        averaged = 0
+        if len(self.recent_states) > 1 and not self._stop_requested:
+            averaged = self._average_recent(evaluate_fn)
         if self.best_state is not None:
             self.model.load_state_dict(self.best_state)
         self.seconds = seconds_before + time.time() - started
         result = FitResult(best_epoch=self.best_epoch, best_metrics=self.best_metrics, epochs_run=self.epoch,
                            stopped_early=stopped_early, cancelled=self._stop_requested,
-                           seconds=self.seconds, history=list(self.history))
+                           seconds=self.seconds, history=list(self.history), averaged=averaged)
         for cb in self.callbacks:
             cb.on_fit_end(self, result)
         return result
+
+    def _average_recent(self, evaluate_fn: Callable[[nn.Module], dict[str, float]]) -> int:
+        """Checkpoint averaging: the mean of the last epochs' weights becomes the model when validation scores it
+        at least as well as the best single epoch (a final fit, which has nothing held out, always takes it).
+        Returns how many epochs were averaged, or 0."""
+        self.model.load_state_dict(average_states(self.recent_states))
+        self.model.eval()
+        with torch.no_grad():
+            metrics = distributed.from_main(evaluate_fn(self.model) if distributed.is_main() else None)
+        score = metrics[self.metric]
+        if not (self.settings.final_fit or score == self.best_score or self._improved(score)):
+            return 0
+        self.best_score, self.best_metrics = score, dict(metrics)
+        self.best_state = {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()}
+        return len(self.recent_states)
 
     def _train_epoch(self, batches: Iterable[Any], loss_fn) -> float:
         self.model.train()
@@ -208,6 +239,7 @@ class Trainer:
             "scaler": self.scaler.state_dict(),
             "epoch": self.epoch, "step": self.step, "best_score": self.best_score, "best_epoch": self.best_epoch,
             "best_metrics": self.best_metrics, "best_state": self.best_state, "epochs_since_best": self.epochs_since_best,
+            "recent_states": self.recent_states,
             "history": self.history, "seconds": self.seconds, "torch_rng": torch.get_rng_state(),
         }
 
@@ -220,4 +252,5 @@ class Trainer:
         for name in ("epoch", "step", "best_score", "best_epoch", "best_metrics", "best_state", "epochs_since_best",
                      "history", "seconds"):
             setattr(self, name, state[name])
+        self.recent_states = state.get("recent_states", [])
         torch.set_rng_state(state["torch_rng"])
