@@ -45,6 +45,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--limit", type=int, default=None, help="use only the first N records of the split")
     evaluate.add_argument("--device", default="auto", choices=DEVICE_CHOICES)
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
+    evaluate.add_argument("--probes", action="store_true",
+                          help="score hand-written probes (negation, contrast) instead of a split, where the task has them")
 
     predict = commands.add_parser("predict", help="run a checkpoint on one input")
     predict.add_argument("checkpoint", type=Path)
@@ -147,7 +149,19 @@ def _crossvalidate(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from .tasks.runner import evaluate
+    from .tasks.runner import evaluate, probe
+
+    if args.probes:
+        scores = probe(args.checkpoint, resolve_device(args.device))
+        if scores is None:
+            print("error: this task has no probes", file=sys.stderr)
+            return 2
+        if args.json:
+            print(json.dumps({"checkpoint": str(args.checkpoint), **scores}, ensure_ascii=False))
+        else:
+            print(f"probes: {scores['probe_accuracy']:.1%} of {scores['probes']} right")
+            print("\n".join(f"  missed ({label}): {text}" for text, label in scores["missed"]))
+        return 0
 
     metrics = evaluate(args.checkpoint, args.split, resolve_device(args.device), args.limit)
     if args.json:

@@ -1,4 +1,5 @@
-"""What a run fits on its training split and saves beside the model's weights: vocabularies, scalers.
+"""What a run fits and saves beside the model's weights: vocabularies and scalers (on its training split),
+a classifier's temperature (on its validation split).
 
 Each kind writes itself as JSON with a `format` name and reads itself back from the same (`to_json`,
 `from_json`); `save` and `load` dispatch on that name, so checkpoints and resumable training states store
@@ -11,7 +12,8 @@ from pathlib import Path
 from typing import Any, Protocol
 
 # format name -> "module:class" of the kind that reads it
-KINDS = {"seqdemo.vocab/1": "seqdemo.text.vocab:Vocab", "seqdemo.scaler/1": "seqdemo.series.scaling:SeriesScaler"}
+KINDS = {"seqdemo.vocab/1": "seqdemo.text.vocab:Vocab", "seqdemo.scaler/1": "seqdemo.series.scaling:SeriesScaler",
+         "seqdemo.temperature/1": "seqdemo.tasks.calibration:Temperature"}
 
 
 class Fitted(Protocol):

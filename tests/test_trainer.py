@@ -267,6 +267,6 @@ def test_checkpoint_averaging_keeps_the_average_only_when_validation_likes_it(cp
         trainer = Trainer(tiny_model(), TrainingHyperparameters(lr=0.01, epochs=3, patience=5, average_last=3), cpu,
                           metric="accuracy")
         scores = iter([0.5, 0.6, 0.7, 0.9 if averaged_is_better else 0.1])  # three epochs, then the average
-        result = trainer.fit(lambda epoch, rng: batches, loss_fn, lambda m: {"accuracy": next(scores)})
+        result = trainer.fit(lambda epoch, rng: batches, loss_fn, lambda m, scores=scores: {"accuracy": next(scores)})
         assert result.averaged == (3 if averaged_is_better else 0)
         assert result.best_metrics["accuracy"] == (0.9 if averaged_is_better else 0.7)

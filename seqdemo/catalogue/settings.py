@@ -111,6 +111,10 @@ STRINGS = {
         "en": "Checkpoint averaging: at the end, average the weights of the last this many epochs, kept when validation scores the average at least as well as the best epoch (0 or 1: off).",
         "zh": "检查点平均：训练结束时把最后这么多轮的权重取平均；若验证分数不低于最佳单轮则采用平均后的模型（0 或 1 表示不用）。",
     },
+    "hp.constructed": {
+        "en": "Add this share of constructed examples to training: two real sentences of opposite verdicts joined by \"but\" (labelled as the second), and short sentences in which \"not\" turns an opinion round.",
+        "zh": "在训练数据中加入这一比例的构造样本：用“但是”连接两句观点相反的真实句子（标签随后一句），以及用“不”把观点反转的短句。",
+    },
     "hp.cell": {
         "en": "Recurrent cell: plain RNN, LSTM (gated memory) or GRU (lighter gating).",
         "zh": "循环单元：普通 RNN、LSTM（带门控记忆）或 GRU（更轻的门控）。",
@@ -260,6 +264,7 @@ STRINGS = {
     "setting.amp": {"en": "mixed precision", "zh": "混合精度"},
     "setting.final_fit": {"en": "final fit (train on validation too)", "zh": "最终拟合（验证集也参与训练）"},
     "setting.average_last": {"en": "average the last epochs", "zh": "平均最后几轮"},
+    "setting.constructed": {"en": "constructed examples (but, not)", "zh": "构造样本（但是、不）"},
     "setting.cell": {"en": "recurrent cell", "zh": "循环单元"},
     "setting.layers": {"en": "layers", "zh": "层数"},
     "setting.hidden_size": {"en": "hidden units", "zh": "隐藏单元数"},
@@ -326,6 +331,7 @@ STRINGS = {
         "en": "Continuous glucose monitor, every 5 minutes (March to October 2010)",
         "zh": "连续血糖监测，每 5 分钟一次（2010 年 3 月至 10 月）",
     },
+    "dataset.movie_reviews": {"en": "IMDB reviews and Rotten Tomatoes sentences (English)", "zh": "IMDB 影评与烂番茄影评短句（英文）"},
     "dataset.imdb": {"en": "IMDB movie reviews (English)", "zh": "IMDB 英文影评"},
     "dataset.rotten_tomatoes": {"en": "Rotten Tomatoes review sentences (English)", "zh": "烂番茄英文影评短句"},
     "dataset.chinese_reviews": {

@@ -9,6 +9,7 @@ import numpy as np
 class LabeledText:
     text: str
     label: int
+    source: str = ""  # where it comes from when a data set joins several (imdb, rotten_tomatoes)
 
 
 @dataclass(frozen=True)

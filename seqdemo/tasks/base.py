@@ -87,6 +87,15 @@ class Task(ABC):
                 problems.append(Problem("problem.glove_dim", {"dim": GLOVE_DIM}, field="embedding_dim"))
         return problems
 
+    def training_records(self, records: Sequence[Any], hparams, dataset: str) -> Sequence[Any]:
+        """The records a run trains on: the training split, plus whatever the task constructs from it."""
+        return records
+
+    def calibrate(self, model: nn.Module, examples: list[Any], device: torch.device, setup: "Setup") -> dict[str, Any]:
+        """What to fit on held-out examples once training is over (a classifier's temperature), added to what
+        the run saves; nothing by default."""
+        return {}
+
     @abstractmethod
     def fit(self, hparams, dataset: str, train: Sequence[Any]) -> dict[str, Any]:
         """What this run learns from its training records before the model: vocabularies, scalers (see
@@ -121,6 +130,11 @@ class Task(ABC):
                  final: bool = False) -> dict[str, float]:
         """Metrics on examples; `self.metric` must be among them. `final` marks the one-off test score,
         which may afford slower, better decoding than the per-epoch validation."""
+
+    def probe_scores(self, predictor: Any, dataset: str) -> dict[str, Any] | None:
+        """How the model does on hand-written probes of behaviour the test split rarely asks for (None: the task
+        has none). Never used for training or choosing a model."""
+        return None
 
     @abstractmethod
     def predictor(self, model: nn.Module, hparams, checkpoint) -> Any:

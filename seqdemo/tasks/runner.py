@@ -77,6 +77,7 @@ class Run:
 def prepare_run(task: Task, hparams, dataset: str, train_records: Sequence[Any], held_records: Sequence[Any],
                 fitted: dict[str, Any] | None = None) -> Run:
     """Fit vocabularies (unless given: a resumed run reads its first start's), build the model, encode."""
+    train_records = task.training_records(train_records, hparams, dataset)
     fitted = task.fit(hparams, dataset, train_records) if fitted is None else fitted
     model = task.build_model(hparams, dataset, fitted, pretrained=True)
     return Run(task, hparams, dataset, fitted, model, task.encode(train_records, hparams, dataset, fitted),
@@ -136,6 +137,8 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
     result = run.fit(trainer, device)
     if result.cancelled or not distributed.is_main():
         return None
+    if not hparams.final_fit:  # a final fit has nothing held out to calibrate on
+        run.fitted.update(task.calibrate(trainer.model, run.held_out, device, run.setup))
     test_metrics = task.evaluate(trainer.model, task.encode(data.test, hparams, dataset, run.fitted), device, run.setup,
                                  final=True)
     config = {
@@ -215,3 +218,9 @@ def evaluate(path: Path, split: str, device: torch.device, limit: int | None = N
     records = limit_splits(task.datasets[dataset].load(), limit)[split]
     examples = task.encode(records, hparams, dataset, checkpoint.fitted)
     return task.evaluate(model, examples, device, Setup(hparams, dataset, checkpoint.fitted), final=True)
+
+
+def probe(path: Path, device: torch.device) -> dict[str, Any] | None:
+    """The checkpoint's scores on its task's hand-written probes (None when the task has none)."""
+    task, hparams, model, checkpoint = load_model(path, device)
+    return task.probe_scores(task.predictor(model, hparams, checkpoint), checkpoint.config["dataset"])

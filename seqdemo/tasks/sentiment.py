@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import torch
 import torch.nn.functional as F
 
-from ..data import LabeledText, load_chinese_reviews, load_imdb, load_rotten_tomatoes
+from ..data import LabeledText, load_chinese_reviews, load_imdb, load_movie_reviews, load_rotten_tomatoes
+from ..data.probes import SENTIMENT as PROBES
 from ..hparams import Problem, hp
 from ..models import ClassifierConfig, SequenceClassifier
 from ..text.glove import glove_embedding_matrix
@@ -16,6 +17,8 @@ from ..text.tokenizers import Token, get_tokenizer
 from ..text.vocab import UNK, Vocab
 from ..train import bucket_batches, pad_sequences, to_device
 from .base import BadInput, Dataset, Task
+from .calibration import Temperature, expected_calibration_error, fit_temperature
+from .constructed_reviews import constructed_reviews
 from .scores import classification_metrics
 from .settings import BigramSettings, PretrainedSettings, ReaderSettings, TokenSettings
 
@@ -27,6 +30,7 @@ LABELS = ("negative", "positive")
 @dataclass
 class SentimentHyperparameters(ReaderSettings, TokenSettings, PretrainedSettings, BigramSettings):
     max_tokens: int = hp(400, low=8, high=5000)
+    constructed: float = hp(0.0, low=0.0, high=1.0)
 
 
 @dataclass
@@ -34,6 +38,7 @@ class Example:
     ids: list[int]
     bigram_ids: list[int] | None
     label: int
+    source: str = ""
 
 
 @dataclass
@@ -82,11 +87,13 @@ class SentimentTask(Task):
     metric, mode = "accuracy", "max"
     records_are_exchangeable = True
     datasets = {
+        "movie_reviews": Dataset(load_movie_reviews, "en", {"tokenizer": "en_words"}, recommended={"constructed": 0.1}),
         "imdb": Dataset(load_imdb, "en", {"tokenizer": "en_words"}),
         "rotten_tomatoes": Dataset(load_rotten_tomatoes, "en", {"tokenizer": "en_words"}),
         "chinese_reviews": Dataset(
             load_chinese_reviews, "zh", {"tokenizer": "zh_chars"},
-            recommended={"embeddings": "random", "embedding_dim": 128, "bigrams": True, "dropout": 0.5, "max_tokens": 300},
+            recommended={"embeddings": "random", "embedding_dim": 128, "bigrams": True, "dropout": 0.5, "max_tokens": 300,
+                         "constructed": 0.1},
         ),
     }
     presets = {
@@ -96,6 +103,12 @@ class SentimentTask(Task):
 
     def check(self, hparams: SentimentHyperparameters, dataset: str) -> list[Problem]:
         return super().check(hparams, dataset) + self.glove_problems(hparams, dataset)
+
+    def training_records(self, records: Sequence[LabeledText], hparams, dataset: str) -> Sequence[LabeledText]:
+        if not hparams.constructed:
+            return records
+        language = self.datasets[dataset].language
+        return list(records) + constructed_reviews(records, language, hparams.constructed, hparams.seed)
 
     def tokenize(self, dataset: str, text: str) -> list[Token]:
         return get_tokenizer(self.datasets[dataset].options["tokenizer"])(text)
@@ -128,31 +141,62 @@ class SentimentTask(Task):
         examples = []
         for record in records:
             tokens = [t.text for t in self.tokenize(dataset, record.text)] or [UNK]
-            examples.append(Example(*self.to_ids(head_and_tail(tokens, hparams.max_tokens), fitted), record.label))
+            examples.append(Example(*self.to_ids(head_and_tail(tokens, hparams.max_tokens), fitted), record.label,
+                                    record.source))
         return examples
 
     def batches(self, examples: list[Example], batch_size: int, shuffle: bool, rng: random.Random | None = None) -> list[Batch]:
-        out = []
-        for indices in bucket_batches([len(e.ids) for e in examples], batch_size, shuffle, rng):
-            tokens, lengths = pad_sequences([examples[i].ids for i in indices], Vocab.pad_id)
-            pairs = None if examples[0].bigram_ids is None else pad_sequences([examples[i].bigram_ids for i in indices], Vocab.pad_id)[0]
-            out.append(Batch(tokens, pairs, lengths, torch.tensor([examples[i].label for i in indices])))
-        return out
+        return [self._batch(examples, indices) for indices in bucket_batches([len(e.ids) for e in examples], batch_size,
+                                                                             shuffle, rng)]
+
+    @staticmethod
+    def _batch(examples: list[Example], indices: list[int]) -> Batch:
+        tokens, lengths = pad_sequences([examples[i].ids for i in indices], Vocab.pad_id)
+        pairs = None if examples[0].bigram_ids is None else pad_sequences([examples[i].bigram_ids for i in indices], Vocab.pad_id)[0]
+        return Batch(tokens, pairs, lengths, torch.tensor([examples[i].label for i in indices]))
 
     def loss(self, model: SequenceClassifier, batch: Batch) -> torch.Tensor:
         return model(batch.tokens, batch.lengths, batch.bigrams, labels=batch.labels).loss
 
-    def evaluate(self, model, examples, device, setup, final=False) -> dict[str, float]:
+    def _logits(self, model, examples: list[Example], device) -> torch.Tensor:
+        """[examples, classes] in the examples' order."""
         model.eval()
-        predictions, labels, total_loss = [], [], 0.0
+        parts, order = [], []
         with torch.no_grad():
-            for batch in self.batches(examples, 128, shuffle=False):
-                batch = to_device(batch, device)
-                logits = model(batch.tokens, batch.lengths, batch.bigrams).logits
-                total_loss += F.cross_entropy(logits, batch.labels, reduction="sum").item()
-                predictions += logits.argmax(-1).tolist()
-                labels += batch.labels.tolist()
-        return classification_metrics(predictions, labels, len(LABELS)) | {"loss": total_loss / max(1, len(labels))}
+            for indices in bucket_batches([len(e.ids) for e in examples], 128, shuffle=False):
+                batch = to_device(self._batch(examples, indices), device)
+                parts.append(model(batch.tokens, batch.lengths, batch.bigrams).logits.cpu())
+                order += indices
+        logits = torch.cat(parts) if parts else torch.empty(0, len(LABELS))
+        return logits[torch.argsort(torch.tensor(order))] if order else logits
+
+    def calibrate(self, model, examples, device, setup) -> dict[str, Temperature]:
+        labels = torch.tensor([e.label for e in examples])
+        return {"temperature": fit_temperature(self._logits(model, examples, device), labels)}
+
+    def evaluate(self, model, examples, device, setup, final=False) -> dict[str, float]:
+        """Accuracy and macro-F1 (and each source's accuracy when the data joins several); the log loss and
+        the expected calibration error of the probabilities a visitor sees (after the temperature, if any)."""
+        logits = self._logits(model, examples, device)
+        temperature = setup.fitted.get("temperature") if setup is not None else None
+        if temperature is not None:
+            logits = temperature.apply(logits)
+        labels = torch.tensor([e.label for e in examples])
+        predictions = logits.argmax(-1)
+        metrics = classification_metrics(predictions.tolist(), labels.tolist(), len(LABELS))
+        for source in sorted({e.source for e in examples} - {""}):
+            mine = torch.tensor([e.source == source for e in examples])
+            metrics[f"accuracy_{source}"] = float((predictions[mine] == labels[mine]).float().mean())
+        if len(examples):
+            metrics["loss"] = float(F.cross_entropy(logits, labels))
+            metrics["ece"] = expected_calibration_error(logits.softmax(-1), labels)
+        return metrics
+
+    def probe_scores(self, predictor: "SentimentPredictor", dataset: str) -> dict:
+        """Accuracy on the hand-written negation and contrast sentences of the dataset's language, and the misses."""
+        probes = PROBES[self.datasets[dataset].language]
+        missed = [(text, LABELS[label]) for text, label in probes if predictor.predict(text).label != LABELS[label]]
+        return {"probes": len(probes), "probe_accuracy": 1 - len(missed) / len(probes), "missed": missed}
 
     def predictor(self, model, hparams, checkpoint) -> "SentimentPredictor":
         return SentimentPredictor(self, model, hparams, checkpoint)
@@ -164,6 +208,7 @@ class SentimentPredictor:
         self.model = model
         self.dataset = checkpoint.config["dataset"]
         self.vocabs = checkpoint.fitted
+        self.temperature: Temperature | None = checkpoint.fitted.get("temperature")
         self.device = next(model.parameters()).device
 
     def _one_row(self, ids: list[int] | None) -> torch.Tensor | None:
@@ -184,7 +229,8 @@ class SentimentPredictor:
         embedded = self.model.embed(self._one_row(ids), self._one_row(bigram_ids))  # [1, time, input]
         embedded = embedded.detach().requires_grad_(True)
         output = self.model.classify_embedded(embedded, lengths)
-        probabilities = torch.softmax(output.logits, dim=-1)[0]  # [classes]
+        logits = output.logits if self.temperature is None else self.temperature.apply(output.logits)
+        probabilities = torch.softmax(logits, dim=-1)[0]  # [classes], calibrated when the model has a temperature
         if output.attention is not None:
             weights, kind = output.attention[0].detach(), "attention"
         else:
