@@ -61,6 +61,8 @@ class Job:
     checkpoint: str | None
     cancel_requested: bool
     session: str | None  # who started it: the login, or the browser session of an app without logins
+    run_started_at: float | None = None  # when its current run (a first start or a resume) began training
+    run_progress_at_start: float = 0.0  # and how far along the job was then
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "Job":
@@ -77,10 +79,14 @@ class Job:
 
     @property
     def eta(self) -> float | None:
-        """Seconds left, extrapolated from progress so far; None when unknown."""
-        if self.status != "running" or not 0 < self.progress < 1:
+        """Seconds left at the speed of the current run (time spent before a resume, or waiting, does not
+        count); None until the run has made progress."""
+        if self.status != "running" or self.run_started_at is None or not 0 <= self.progress < 1:
             return None
-        return self.elapsed * (1 - self.progress) / self.progress
+        done = self.progress - self.run_progress_at_start
+        if done <= 0:
+            return None
+        return (time.time() - self.run_started_at) * (1 - self.progress) / done
 
 
 def _create_v1(db: sqlite_utils.Database) -> None:
@@ -104,7 +110,12 @@ def _add_queued_at_v2(db: sqlite_utils.Database) -> None:
     db.execute("UPDATE jobs SET queued_at = created_at")
 
 
-MIGRATIONS = [_create_v1, _add_queued_at_v2]  # MIGRATIONS[i] takes the schema from version i to i + 1
+def _add_run_start_v3(db: sqlite_utils.Database) -> None:
+    db.execute("ALTER TABLE jobs ADD COLUMN run_started_at FLOAT")
+    db.execute("ALTER TABLE jobs ADD COLUMN run_progress_at_start FLOAT NOT NULL DEFAULT 0")
+
+
+MIGRATIONS = [_create_v1, _add_queued_at_v2, _add_run_start_v3]  # MIGRATIONS[i] takes the schema from version i to i + 1
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

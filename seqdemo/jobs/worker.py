@@ -41,12 +41,16 @@ class JobReporter(Callback):
         self.last_report = 0.0
         self.losses: list[float] = []
         self.signalled = False
+        self.progress = 0.0  # what the job database shows: it never goes backwards
 
     def on_fit_start(self, trainer: Trainer, steps_per_epoch: int) -> None:
         self.steps_per_epoch = max(1, steps_per_epoch)
-        # an interrupted epoch is trained again from its start: its points would make the curves double back
+        # an interrupted epoch is trained again from its start: its points would make the curves double back;
+        # progress never goes backwards (it waits until the run passes where the interrupted one had got to)
         self.store.drop_metrics_after(self.job_id, trainer.epoch)
-        self.store.update(self.job_id, epoch=trainer.epoch, progress=trainer.epoch / trainer.settings.epochs)
+        self.progress = max(self.store.get(self.job_id).progress, trainer.epoch / trainer.settings.epochs)
+        self.store.update(self.job_id, epoch=trainer.epoch, progress=self.progress, run_started_at=time.time(),
+                          run_progress_at_start=self.progress)
         if trainer.epoch:
             self.store.log(self.job_id, f"resuming after epoch {trainer.epoch} of {trainer.settings.epochs}")
         else:
@@ -62,7 +66,8 @@ class JobReporter(Callback):
         self.store.add_metrics(self.job_id, [{"step": trainer.step, "epoch": epochs_done, "split": "train",
                                               "name": "loss", "value": sum(self.losses) / len(self.losses)}])
         self.losses.clear()
-        self.store.update(self.job_id, progress=min(epochs_done / trainer.settings.epochs, 0.999))
+        self.progress = max(self.progress, min(epochs_done / trainer.settings.epochs, 0.999))
+        self.store.update(self.job_id, progress=self.progress)
         if self.signalled or self.store.get(self.job_id).cancel_requested:
             trainer.request_stop()
 
@@ -71,8 +76,8 @@ class JobReporter(Callback):
                  "name": k.removeprefix("validation_"), "value": float(v)}
                 for k, v in record.items() if k not in ("epoch", "seconds") and isinstance(v, (int, float))]
         self.store.add_metrics(self.job_id, rows)
-        self.store.update(self.job_id, epoch=trainer.epoch, best_metric=trainer.best_score,
-                          progress=min(trainer.epoch / trainer.settings.epochs, 0.999))
+        self.progress = max(self.progress, min(trainer.epoch / trainer.settings.epochs, 0.999))
+        self.store.update(self.job_id, epoch=trainer.epoch, best_metric=trainer.best_score, progress=self.progress)
         shown = ", ".join(f"{k} {v:.4g}" for k, v in record.items() if k != "epoch" and isinstance(v, float))
         self.store.log(self.job_id, f"epoch {record['epoch']}: {shown}")
         if self.signalled or self.store.get(self.job_id).cancel_requested:
