@@ -193,3 +193,17 @@ def test_only_the_most_recent_rows_are_read_and_the_file_size_is_remembered(tmp_
     frame = read_price_file(write(tmp_path, text), 1, max_rows=1000)
     assert len(frame) == 1000 and frame.attrs["rows_in_file"] == 30_000
     assert frame["Date"].iloc[-1] == days[-1] and frame["Date"].iloc[0] == days[-1000]
+
+
+def test_a_newest_first_file_is_read_backwards_and_says_so(tmp_path):
+    frame = read_price_file(write(tmp_path, HEADER + "".join(reversed(ROWS.splitlines(keepends=True)))), 1)
+    assert frame["Close"].tolist() == [10.5, 11.0, 8.5] and frame.attrs["newest_first"]
+    assert not read_price_file(write(tmp_path, HEADER + ROWS), 1).attrs["newest_first"]
+
+
+def test_semicolons_and_tabs_separate_cells_too(tmp_path):
+    for separator in (";", "\t"):
+        text = (HEADER + ROWS).replace(",", separator)
+        assert read_price_file(write(tmp_path, text), 1)["Close"].tolist() == [10.5, 11.0, 8.5]
+    error = fault(write(tmp_path, "Date;Price\n2024-01-02;1\n"))
+    assert (error.code, error.params["found"]) == ("csv_columns", "Date, Price")  # two columns, not one "Date;Price"

@@ -5,8 +5,9 @@ The accepted format is what Yahoo Finance, most brokers and spreadsheets export:
     Date,Open,High,Low,Close,Adj Close,Volume
     2024-01-02,187.15,188.44,183.89,185.64,184.94,82488700
 
-- UTF-8 text (a byte-order mark is fine), comma-separated, a header row, then one row per trading day,
-  oldest first. Blank rows are skipped.
+- UTF-8 text (a byte-order mark is fine), comma-separated (a semicolon or a tab is recognised too), a
+  header row, then one row per trading day, oldest first (a file listing the newest day first is read
+  backwards, and `attrs["newest_first"]` says so). Blank rows are skipped.
 - `Date` and `Close` are required; `Open`, `High`, `Low` and `Volume` are read when present. Names are
   matched ignoring case and surrounding spaces; other columns are ignored. `Adj Close` stands in for
   `Close` only when there is no `Close`.
@@ -47,7 +48,9 @@ def read_price_file(path: str | Path, min_rows: int, *, max_bytes: int = MAX_FIL
                     max_rows: int = MAX_ROWS) -> pd.DataFrame:
     """Date, Close and whichever of Open/High/Low/Volume the file has, oldest first, index 0..n-1: the last
     `max_rows` rows of the file, which has `attrs["rows_in_file"]` rows in all."""
-    header_row, header, used, rows, rows_in_file = _read_rows(path, max_bytes, max_rows)
+    header_row, header, used, head, tail, rows_in_file = _read_rows(path, max_bytes, max_rows)
+    newest_first = _newest_first(head, tail, list(used).index("Date"))  # read it backwards: its first rows are the latest
+    rows = list(reversed(head)) if newest_first else tail
     labels = {name: header[i].strip() for name, i in used.items()}  # as the user wrote them, for messages
     numbers_of_rows = [number for number, _ in rows]
     cells = pd.DataFrame({name: pd.Series([row[k] for _, row in rows], index=numbers_of_rows, dtype=str).str.strip()
@@ -82,6 +85,7 @@ def read_price_file(path: str | Path, min_rows: int, *, max_bytes: int = MAX_FIL
     result = numbers.assign(Date=dates)
     result = result[[name for name in COLUMNS if name in result]].reset_index(drop=True)
     result.attrs["rows_in_file"] = rows_in_file
+    result.attrs["newest_first"] = newest_first
     return result
 
 
@@ -102,8 +106,8 @@ def _read_rows(path: str | Path, max_bytes: int, max_rows: int
             text = file.read()
         if "\x00" in text:
             raise unreadable
-        header_row, header, used, kept, count = 0, [], {}, deque(maxlen=max_rows), 0
-        for number, fields in enumerate(csv.reader(io.StringIO(text)), start=1):
+        header_row, header, used, head, tail, count = 0, [], {}, [], deque(maxlen=max_rows), 0
+        for number, fields in enumerate(csv.reader(io.StringIO(text), delimiter=_delimiter(text)), start=1):
             if not any(field.strip() for field in fields):
                 continue
             if not header:
@@ -113,13 +117,34 @@ def _read_rows(path: str | Path, max_bytes: int, max_rows: int
                 used = _pick_columns(header)
                 continue
             _check_width(number, fields, len(header), header_row)
-            kept.append((number, [fields[i] if i < len(fields) else "" for i in used.values()]))
+            row = (number, [fields[i] if i < len(fields) else "" for i in used.values()])
+            tail.append(row)
+            if len(head) < max_rows:
+                head.append(row)
             count += 1
     except (OSError, UnicodeDecodeError, csv.Error):
         raise unreadable from None
     if not header:
         raise BadInput("csv_empty")
-    return header_row, header, used, list(kept), count
+    return header_row, header, used, head, list(tail), count
+
+
+def _delimiter(text: str) -> str:
+    """What separates the cells: a comma, or the semicolon or tab some spreadsheets write (from the first lines)."""
+    sample = "\n".join(text.splitlines()[:20])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        return ","
+
+
+def _newest_first(head: list[tuple[int, list[str]]], tail: list[tuple[int, list[str]]], date_at: int) -> bool:
+    """Whether the file lists its rows newest first (its first date after its last), as some brokers export;
+    `date_at` is the date's place among a row's used cells."""
+    if not head or head[0][0] == tail[-1][0]:
+        return False
+    first, last = _parse_dates(pd.Series([head[0][1][date_at].strip(), tail[-1][1][date_at].strip()], dtype=str))
+    return not pd.isna(first) and not pd.isna(last) and first > last
 
 
 def _check_width(number: int, fields: list[str], width: int, header_row: int) -> None:
