@@ -14,6 +14,7 @@ from .jobs.service import JobRefused
 from .tasks import TASKS, BadInput
 from .tasks.runner import InvalidSettings
 from .train import DEVICE_CHOICES, CheckpointError, DeviceUnavailable, NonFiniteLossError, ProgressBar, resolve_device
+from .train.checkpoint import METRICS, headline, read_metrics
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -125,9 +126,9 @@ def _train(args) -> int:
     if path is None:
         print("training stopped before it finished; no checkpoint was written", file=sys.stderr)
         return 1
-    metrics = json.loads((path / "metrics.json").read_text())
     print(f"saved {path}")
-    print("test: " + ", ".join(f"{k} {v:.4f}" for k, v in metrics["test"].items()))
+    print("test: " + ", ".join(f"{k} {v:.4f}" for k, v in headline(read_metrics(path)["test"]).items())
+          + f" (and every table in {path / METRICS})")
     return 0
 
 
@@ -167,8 +168,11 @@ def _evaluate(args) -> int:
     if args.json:
         print(json.dumps({"checkpoint": str(args.checkpoint), "split": args.split, **metrics}))
     else:
-        for name, value in metrics.items():
+        for name, value in headline(metrics).items():
             print(f"{args.split} {name}: {value:.4f}")
+        tables = sorted(set(metrics) - set(headline(metrics)))
+        if tables:
+            print(f"(tables: {', '.join(tables)}; --json prints them)")
     return 0
 
 

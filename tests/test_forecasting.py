@@ -117,8 +117,8 @@ def test_a_ticker_is_forecast_with_an_interval_baselines_and_a_backtest(stock_fo
     assert forecast.baselines["persistence"].tolist() == [forecast.history["Close"].iloc[-1]] * 3
     backtest = forecast.backtest
     assert pd.Timestamp(backtest.dates.min()) >= pd.Timestamp("2012-01-01")
-    assert {"model_rmse", "persistence_rmse", "drift_rmse", "skill_vs_persistence"} <= set(backtest.scores)
-    assert forecast.beats_persistence == (backtest.scores["model_rmse"] < backtest.scores["persistence_rmse"])
+    assert {"model", "persistence", "drift", "skill_vs_persistence"} <= set(backtest.scores)
+    assert forecast.beats_persistence == (backtest.scores["model"]["rmse"] < backtest.scores["persistence"]["rmse"])
 
 
 def test_an_uploaded_price_file_is_forecast(stock_forecaster, tmp_path):
@@ -154,3 +154,23 @@ def test_a_glucose_forecast_from_a_test_period_moment(tmp_path, cpu):
     with pytest.raises(BadInput) as refused:
         forecaster.predict("teatime")
     assert refused.value.code == "glucose_time"
+    for after_or_nothing in ("2025-01-01", "", None, "   "):  # these forecast silently from the last moment
+        with pytest.raises(BadInput) as refused:
+            forecaster.predict(after_or_nothing)
+        assert refused.value.code == "glucose_outside"
+    for outcome, kind, _minutes, predicted, measured in forecast.outcomes():
+        threshold = (lambda v: v < 70) if kind == "hypo" else (lambda v: v > 180)
+        assert outcome == {(True, True): "right", (True, False): "false", (False, True): "missed"}[
+            (threshold(predicted), threshold(measured))]
+
+
+def test_a_missed_alert_and_a_false_alarm_are_named():
+    from seqdemo.tasks.glucose import GlucoseForecast
+
+    times = np.array(["2010-09-20T08:00"] * 12, dtype="datetime64[ns]")
+    quantiles = np.full((12, 3), 100.0)
+    quantiles[5] = [60, 65, 80]  # 30 minutes ahead the forecast says 65: an alert
+    actual = np.full(12, 100.0)
+    actual[11] = 50  # 60 minutes ahead the monitor reads 50, and the forecast (100) said nothing
+    forecast = GlucoseForecast(times, np.full(36, 100.0), times, quantiles, actual, np.full(12, 100.0))
+    assert forecast.outcomes() == [("false", "hypo", 30, 65.0, 100.0), ("missed", "hypo", 60, 100.0, 50.0)]

@@ -21,11 +21,12 @@ def test_classification_scores_on_a_hand_made_case():
     assert confusion_matrix(predictions, labels, 3) == [[2, 1, 0], [0, 1, 1], [0, 0, 1]]
     scores = classification_metrics(predictions, labels, 3, per_class=True)
     assert scores["accuracy"] == pytest.approx(4 / 6)
-    assert (scores["precision_0"], scores["recall_0"]) == (1.0, pytest.approx(2 / 3))
-    assert (scores["precision_2"], scores["recall_2"]) == (0.5, 1.0)
+    per_class = scores["per_class"]
+    assert (per_class["precision"][0], per_class["recall"][0]) == (1.0, pytest.approx(2 / 3))
+    assert (per_class["precision"][2], per_class["recall"][2]) == (0.5, 1.0)
     assert scores["macro_f1"] == pytest.approx((0.8 + 0.5 + 2 / 3) / 3)
-    assert scores["confusion_1_2"] == 1.0 and scores["support_0"] == 3.0
-    assert "precision_0" not in classification_metrics(predictions, labels, 3)
+    assert scores["confusion"][1][2] == 1 and per_class["support"] == [3, 2, 1]
+    assert "per_class" not in classification_metrics(predictions, labels, 3)
 
 
 def test_beats_are_normalised_and_resampled():

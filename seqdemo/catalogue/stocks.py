@@ -71,6 +71,8 @@ STRINGS = {
     },
     "stocks.no_backtest": {"en": "The file is too short to backtest at this horizon.", "zh": "文件太短，无法在这个预测长度上回测。"},
     "stocks.using_file": {"en": "Using your file **{name}** ({rows} rows).", "zh": "正在使用你的文件 **{name}**（{rows} 行）。"},
+    "stocks.newest_first": {"en": "It lists the newest day first, so it was read from the bottom up.",
+                            "zh": "文件把最新的日期放在最前面，因此按从下到上的顺序读取。"},
     "stocks.rows_capped": {
         "en": "The forecast and the backtest read its most recent {read} rows.",
         "zh": "预测和回测只读取其中最近的 {read} 行。",

@@ -39,7 +39,7 @@ class ModelEntry:
     metrics: dict[str, Any]
 
     @property
-    def test_metrics(self) -> dict[str, float]:
+    def test_metrics(self) -> dict[str, Any]:
         return self.metrics.get("test", {})
 
     @property

@@ -11,6 +11,7 @@ import random
 from abc import abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import torch
@@ -86,8 +87,8 @@ class ForecastTask(Task):
     relative: bool  # changes are log ratios (prices) rather than differences
 
     @abstractmethod
-    def final_scores(self, examples: WindowSet, predicted: np.ndarray, setup) -> dict[str, float]:
-        """Test figures from predicted levels [origins, horizon, quantiles]."""
+    def final_scores(self, examples: WindowSet, predicted: np.ndarray, setup) -> dict[str, Any]:
+        """Test figures (tables of them) from predicted levels [origins, horizon, quantiles]."""
 
     @abstractmethod
     def input_features(self, hparams) -> int:
@@ -148,7 +149,7 @@ class ForecastTask(Task):
         parts = [model.predict(batch.windows.to(device)).cpu() for batch in self.batches(examples, 512, shuffle=False)]
         return torch.cat(parts).numpy() if parts else np.empty((0, model.horizon, len(QUANTILES)), dtype=np.float32)
 
-    def evaluate(self, model, examples: WindowSet, device, setup, final: bool = False) -> dict[str, float]:
+    def evaluate(self, model, examples: WindowSet, device, setup, final: bool = False) -> dict[str, Any]:
         scaled = self.predict_scaled(model, examples, device)
         loss = float(pinball_loss(torch.from_numpy(scaled), torch.from_numpy(examples.targets), torch.tensor(QUANTILES)))
         scaler: SeriesScaler = setup.fitted["scaler"]
@@ -161,9 +162,15 @@ class ForecastTask(Task):
             model_rmse = forecast_errors(actual[:, h - 1], predicted[:, h - 1, MEDIAN], last)["rmse"]
             reference = forecast_errors(actual[:, h - 1], persistence(last, horizon)[:, h - 1], last)["rmse"]
             metrics[f"skill_{h}"] = skill(model_rmse, reference)
-        if final:  # figures that do not exist (a baseline's direction, precision with no alerts) are left out
-            metrics |= {k: v for k, v in self.final_scores(examples, predicted, setup).items() if not math.isnan(v)}
+        if final:
+            metrics |= without_nan(self.final_scores(examples, predicted, setup))
         return metrics
+
+
+def without_nan(figures: dict[str, Any]) -> dict[str, Any]:
+    """Figures that do not exist (a baseline's direction, precision with no alerts) left out, at any depth."""
+    return {k: without_nan(v) if isinstance(v, dict) else v for k, v in figures.items()
+            if not (isinstance(v, float) and math.isnan(v))}
 
 
 def interval_coverage(actual: np.ndarray, predicted: np.ndarray) -> float:

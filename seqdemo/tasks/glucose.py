@@ -5,6 +5,7 @@ not a medical device.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -70,24 +71,27 @@ class GlucoseTask(ForecastTask):
     def input_features(self, hparams) -> int:
         return 4
 
-    def final_scores(self, examples: WindowSet, predicted: np.ndarray, setup) -> dict[str, float]:
+    def final_scores(self, examples: WindowSet, predicted: np.ndarray, setup) -> dict[str, Any]:
+        """{"horizons": {"30": {"model": {"rmse", "mae", "hypo": alert_scores, "hyper": ...}, "persistence": ...,
+        "skill", "coverage"}, "60": ...}}: minutes ahead as keys."""
         horizon = predicted.shape[1]
         last, actual = examples.last_levels(), examples.future(horizon)
-        scores = {}
+        horizons = {}
         for minutes in SCORED_MINUTES:
             h = steps(minutes)
             if h > horizon:
                 continue
             forecasts = {"model": predicted[:, h - 1, MEDIAN], "persistence": persistence(last, horizon)[:, h - 1]}
+            scores: dict[str, Any] = {}
             for name, values in forecasts.items():
                 errors = forecast_errors(actual[:, h - 1], values, last)
-                scores |= {f"m{minutes}_{name}_{k}": errors[k] for k in ("mae", "rmse")}
-                for alert, threshold in (("hypo", {"below": HYPO}), ("hyper", {"above": HYPER})):
-                    found = alert_scores(actual[:, h - 1], values, **threshold)
-                    scores |= {f"m{minutes}_{name}_{alert}_{k}": v for k, v in found.items()}
-            scores[f"m{minutes}_skill"] = skill(scores[f"m{minutes}_model_rmse"], scores[f"m{minutes}_persistence_rmse"])
-            scores[f"m{minutes}_coverage"] = interval_coverage(actual[:, h - 1], predicted[:, h - 1])
-        return scores
+                scores[name] = {"mae": errors["mae"], "rmse": errors["rmse"],
+                                "hypo": alert_scores(actual[:, h - 1], values, below=HYPO),
+                                "hyper": alert_scores(actual[:, h - 1], values, above=HYPER)}
+            scores["skill"] = skill(scores["model"]["rmse"], scores["persistence"]["rmse"])
+            scores["coverage"] = interval_coverage(actual[:, h - 1], predicted[:, h - 1])
+            horizons[str(minutes)] = scores
+        return {"horizons": horizons}
 
     def predictor(self, model, hparams, checkpoint) -> "GlucoseForecaster":
         return GlucoseForecaster(self, model, hparams, checkpoint.fitted["scaler"])
@@ -112,6 +116,22 @@ class GlucoseForecast:
                     found.append(("hypo", minutes, value))
                 elif value > HYPER:
                     found.append(("hyper", minutes, value))
+        return found
+
+    def outcomes(self) -> list[tuple[str, str, int, float, float]]:
+        """Each scored time's alert held against what the monitor then read: (outcome, hypo or hyper, minutes
+        ahead, forecast, measured) with outcome "right" (an alert, and it happened), "false" (an alert that did not
+        happen) or "missed" (no alert, but the monitor crossed the threshold). Times without a reading are left out."""
+        found = []
+        for minutes in SCORED_MINUTES:
+            step = steps(minutes) - 1
+            if step >= len(self.times) or np.isnan(self.actual[step]):
+                continue
+            forecast, measured = float(self.quantiles[step, MEDIAN]), float(self.actual[step])
+            for kind, crossed in (("hypo", lambda v: v < HYPO), ("hyper", lambda v: v > HYPER)):
+                if crossed(forecast) or crossed(measured):
+                    outcome = "right" if crossed(forecast) and crossed(measured) else "false" if crossed(forecast) else "missed"
+                    found.append((outcome, kind, minutes, forecast, measured))
         return found
 
     def summary(self) -> str:
@@ -156,16 +176,19 @@ class GlucoseForecaster:
         return sorted(chosen, key=lambda item: item[1])
 
     def predict(self, moment: str | pd.Timestamp) -> GlucoseForecast:
+        series, window, horizon = self.part.series, self.hparams.window, self.hparams.horizon
+        first, last = pd.Timestamp(series.times[self.part.start]), pd.Timestamp(series.times[-1])
+        outside = BadInput("glucose_outside", first=f"{first:%Y-%m-%d %H:%M}", last=f"{last:%Y-%m-%d %H:%M}")
+        if moment is None or not str(moment).strip():
+            raise outside
         try:
             when = pd.Timestamp(moment)
-        except (ValueError, TypeError):
+        except (ValueError, TypeError, OverflowError):
             raise BadInput("glucose_time", cell=str(moment)[:30]) from None
-        series, window, horizon = self.part.series, self.hparams.window, self.hparams.horizon
+        if pd.isna(when) or not first <= when.floor(STEP) <= last:  # before the test period, or after its last reading
+            raise outside
         times = pd.DatetimeIndex(series.times)
         end = int(times.searchsorted(when.floor(STEP), side="right")) - 1
-        first, last = pd.Timestamp(series.times[self.part.start]), pd.Timestamp(series.times[-1])
-        if end < self.part.start or end >= len(series):
-            raise BadInput("glucose_outside", first=f"{first:%Y-%m-%d %H:%M}", last=f"{last:%Y-%m-%d %H:%M}")
         if end not in self.ends:
             raise BadInput("glucose_gap")
         quantiles = forecast_levels(self.model, self.scaler, self.series, np.array([end]), window)[0]  # [horizon, quantiles]

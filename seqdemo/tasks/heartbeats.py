@@ -11,6 +11,7 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 import torch
@@ -21,6 +22,7 @@ from ..data.ecg import CLASSES
 from ..hparams import hp
 from ..models import ClassifierEnsemble, SeriesClassifier, SeriesClassifierConfig
 from ..train import to_device
+from ..train.checkpoint import figure_at
 from .base import BadInput, Dataset, Task
 from .scores import classification_metrics
 from .settings import ReaderSettings
@@ -133,17 +135,10 @@ def check_beat(values: np.ndarray) -> np.ndarray:
     return values
 
 
-def member_accuracy_key(member: int) -> str:
-    """Where an ensemble's test metrics keep the accuracy its `member` (from 1) would have alone."""
-    return f"member_{member}_accuracy"
-
-
-def member_accuracies(metrics: dict[str, float]) -> list[float]:
-    """Each ensemble member's accuracy alone, in order; empty for a single network."""
-    accuracies = []
-    while member_accuracy_key(len(accuracies) + 1) in metrics:
-        accuracies.append(metrics[member_accuracy_key(len(accuracies) + 1)])
-    return accuracies
+def member_accuracies(metrics: dict[str, Any]) -> list[float]:
+    """Each ensemble member's test accuracy alone, in order; empty for a single network."""
+    members = metrics.get("member_accuracy", [])
+    return [figure_at(metrics, "member_accuracy", i) for i in range(len(members) if isinstance(members, list) else 0)]
 
 
 class HeartbeatTask(Task):
@@ -204,7 +199,7 @@ class HeartbeatTask(Task):
     def loss(self, model: SeriesClassifier | ClassifierEnsemble, batch: Batch) -> torch.Tensor:
         return model(batch.series, batch.lengths, labels=batch.labels).loss
 
-    def evaluate(self, model, examples, device, setup, final=False) -> dict[str, float]:
+    def evaluate(self, model, examples, device, setup, final=False) -> dict[str, Any]:
         model.eval()
         predictions, member_predictions, labels, total_loss = [], [], [], 0.0
         with torch.no_grad():
@@ -220,7 +215,7 @@ class HeartbeatTask(Task):
         if final and member_predictions:
             # how each member would have done alone, beside the ensemble's accuracy
             right = torch.cat(member_predictions, dim=1) == torch.tensor(labels, device=device)  # [members, examples]
-            scores |= {member_accuracy_key(i + 1): float(r.float().mean()) for i, r in enumerate(right)}
+            scores["member_accuracy"] = right.float().mean(dim=1).tolist()
         return scores | {"loss": total_loss / max(1, len(labels))}
 
     def predictor(self, model, hparams, checkpoint) -> "HeartbeatClassifier":

@@ -8,6 +8,7 @@ import random
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 import torch.nn.functional as F
@@ -87,6 +88,17 @@ class Recognition:
 
     def summary(self) -> str:
         return "\n".join(f"{e.type:<12} {e.confidence:5.1%}  {e.text}" for e in self.entities) or "(no entities)"
+
+
+_MARKUP = re.compile(r"<[^<>]*>")
+
+
+def nameable(text: str, begin: int, end: int) -> bool:
+    """Whether text[begin:end] can be a name: it has a letter or digit (not emoji or punctuation alone) and is
+    not inside markup such as <script> (markup is shown as text, never read as a name)."""
+    if not any(c.isalnum() for c in text[begin:end]):
+        return False
+    return not any(tag.start() < end and begin < tag.end() for tag in _MARKUP.finditer(text))
 
 
 def tag_names(entity_types: Sequence[str]) -> list[str]:
@@ -204,7 +216,7 @@ class NerTask(Task):
     def loss(self, model, batch: Batch) -> torch.Tensor:
         return batch.run(model, with_tags=True).loss
 
-    def evaluate(self, model: SequenceTagger, examples: list[Example], device, setup, final: bool = False) -> dict[str, float]:
+    def evaluate(self, model: SequenceTagger, examples: list[Example], device, setup, final: bool = False) -> dict[str, Any]:
         names = self.tags(setup.dataset)
         gold, predicted, total_loss, sentences = [], [], 0.0, 0
         model.eval()
@@ -221,9 +233,11 @@ class NerTask(Task):
         report = entity_scores(gold, predicted)
         metrics = {name: report["micro"][name] for name in ("precision", "recall", "f1")}
         types = [kind for kind in report if kind != "micro"]
-        metrics |= {f"{kind}_f1": report[kind]["f1"] for kind in types}
-        if final:  # the one-off test score also breaks precision and recall down by type
-            metrics |= {f"{kind}_{name}": report[kind][name] for kind in types for name in ("precision", "recall", "support")}
+        if final:  # the one-off test score breaks precision, recall and F1 down by type
+            metrics["per_type"] = {kind: {name: report[kind][name] for name in ("precision", "recall", "f1", "support")}
+                                   for kind in types}
+        else:  # each epoch's curves: one F1 per type
+            metrics |= {f"{kind}_f1": report[kind]["f1"] for kind in types}
         return metrics | {"loss": total_loss / max(sentences, 1), "entities": report["micro"]["support"]}
 
     def predictor(self, model, hparams, checkpoint) -> "EntityRecognizer":
@@ -274,5 +288,6 @@ class EntityRecognizer:
                     for kind, first, last in spans([self.names[i] for i in path]):
                         confidence = sum(float(probabilities[b, t, path[t]]) for t in range(first, last)) / (last - first)
                         begin, end = tokens[first].start, tokens[last - 1].end
-                        entities.append(Entity(kind, text[begin:end], begin, end, confidence))
+                        if nameable(text, begin, end):
+                            entities.append(Entity(kind, text[begin:end], begin, end, confidence))
         return Recognition(text=text, entities=entities, truncated=truncated, sentences=len(sentences))

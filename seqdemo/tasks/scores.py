@@ -1,6 +1,7 @@
 """Classification scores shared by every task that picks one class per example."""
 
 from collections.abc import Sequence
+from typing import Any
 
 
 def confusion_matrix(predictions: Sequence[int], labels: Sequence[int], num_classes: int) -> list[list[int]]:
@@ -12,21 +13,19 @@ def confusion_matrix(predictions: Sequence[int], labels: Sequence[int], num_clas
 
 
 def classification_metrics(predictions: Sequence[int], labels: Sequence[int], num_classes: int,
-                           per_class: bool = False) -> dict[str, float]:
-    """Accuracy and macro-F1; with `per_class`, also each class's precision, recall and F1 (keys
-    `precision_2`, ...) and the confusion matrix (`confusion_<true>_<predicted>`)."""
+                           per_class: bool = False) -> dict[str, Any]:
+    """Accuracy and macro-F1; with `per_class`, also "per_class" (each class's precision, recall, F1 and
+    support, as lists indexed by class) and "confusion" (counts[true class][predicted class])."""
     counts = confusion_matrix(predictions, labels, num_classes)
-    metrics, f1s = {}, []
-    for c in range(num_classes):
-        tp = counts[c][c]
-        predicted = sum(row[c] for row in counts)
-        actual = sum(counts[c])
-        f1s.append(2 * tp / (predicted + actual) if predicted + actual else 0.0)
-        if per_class:
-            metrics |= {f"precision_{c}": tp / predicted if predicted else 0.0,
-                        f"recall_{c}": tp / actual if actual else 0.0, f"f1_{c}": f1s[-1], f"support_{c}": float(actual)}
-    if per_class:
-        metrics |= {f"confusion_{t}_{p}": float(counts[t][p]) for t in range(num_classes) for p in range(num_classes)}
+    predicted = [sum(row[c] for row in counts) for c in range(num_classes)]
+    actual = [sum(counts[c]) for c in range(num_classes)]
+    f1s = [2 * counts[c][c] / (predicted[c] + actual[c]) if predicted[c] + actual[c] else 0.0 for c in range(num_classes)]
     correct = sum(counts[c][c] for c in range(num_classes))
-    total = len(labels)
-    return {"accuracy": correct / max(1, total), "macro_f1": sum(f1s) / num_classes, "examples": float(total)} | metrics
+    metrics = {"accuracy": correct / max(1, len(labels)), "macro_f1": sum(f1s) / num_classes, "examples": float(len(labels))}
+    if per_class:
+        metrics["per_class"] = {
+            "precision": [counts[c][c] / predicted[c] if predicted[c] else 0.0 for c in range(num_classes)],
+            "recall": [counts[c][c] / actual[c] if actual[c] else 0.0 for c in range(num_classes)],
+            "f1": f1s, "support": actual}
+        metrics["confusion"] = counts
+    return metrics

@@ -3,6 +3,7 @@
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import torch
 import torch.nn.functional as F
@@ -174,7 +175,7 @@ class SentimentTask(Task):
         labels = torch.tensor([e.label for e in examples])
         return {"temperature": fit_temperature(self._logits(model, examples, device), labels)}
 
-    def evaluate(self, model, examples, device, setup, final=False) -> dict[str, float]:
+    def evaluate(self, model, examples, device, setup, final=False) -> dict[str, Any]:
         """Accuracy and macro-F1 (and each source's accuracy when the data joins several); the log loss and
         the expected calibration error of the probabilities a visitor sees (after the temperature, if any)."""
         logits = self._logits(model, examples, device)
@@ -184,9 +185,14 @@ class SentimentTask(Task):
         labels = torch.tensor([e.label for e in examples])
         predictions = logits.argmax(-1)
         metrics = classification_metrics(predictions.tolist(), labels.tolist(), len(LABELS))
+        by_source = {}
         for source in sorted({e.source for e in examples} - {""}):
             mine = torch.tensor([e.source == source for e in examples])
-            metrics[f"accuracy_{source}"] = float((predictions[mine] == labels[mine]).float().mean())
+            by_source[source] = float((predictions[mine] == labels[mine]).float().mean())
+        if final and by_source:
+            metrics["accuracy_by_source"] = by_source
+        else:  # each epoch's curves: one accuracy per source
+            metrics |= {f"accuracy_{source}": accuracy for source, accuracy in by_source.items()}
         if len(examples):
             metrics["loss"] = float(F.cross_entropy(logits, labels))
             metrics["ece"] = expected_calibration_error(logits.softmax(-1), labels)

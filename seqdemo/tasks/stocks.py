@@ -8,6 +8,7 @@ that such models rarely beat persistence; the scores say plainly whether this on
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -65,13 +66,12 @@ def load_stock_series() -> Splits[list[SeriesPart]]:
     return Splits(**{split: [p for ticker in parts for p in ticker[split]] for split in ("train", "validation", "test")})
 
 
-def price_errors(actual: np.ndarray, forecasts: dict[str, np.ndarray], last: np.ndarray) -> dict[str, float]:
-    """At one horizon: each forecast's errors, and the model's skill against both baselines."""
-    scores = {}
-    for name, predicted in forecasts.items():
-        scores |= {f"{name}_{metric}": value for metric, value in forecast_errors(actual, predicted, last).items()}
+def price_errors(actual: np.ndarray, forecasts: dict[str, np.ndarray], last: np.ndarray) -> dict[str, Any]:
+    """At one horizon: each forecast's errors ({"model": {"rmse": ...}, "persistence": ...}) and the model's
+    skill against both baselines ("skill_vs_persistence", "skill_vs_drift")."""
+    scores: dict[str, Any] = {name: forecast_errors(actual, predicted, last) for name, predicted in forecasts.items()}
     for baseline in BASELINES:
-        scores[f"skill_vs_{baseline}"] = skill(scores["model_rmse"], scores[f"{baseline}_rmse"])
+        scores[f"skill_vs_{baseline}"] = skill(scores["model"]["rmse"], scores[baseline]["rmse"])
     return scores
 
 
@@ -92,24 +92,27 @@ class StockTask(ForecastTask):
     def input_features(self, hparams) -> int:
         return 3 if hparams.extra_features else 1
 
-    def final_scores(self, examples: WindowSet, predicted: np.ndarray, setup) -> dict[str, float]:
+    def final_scores(self, examples: WindowSet, predicted: np.ndarray, setup) -> dict[str, Any]:
+        """{"horizons": {"1": price_errors + "coverage" + "skill_by_ticker", "5": ...}}: days ahead as keys."""
         horizon = predicted.shape[1]
         last, actual = examples.last_levels(), examples.future(horizon)
         drifted = np.concatenate([drift(examples.levels[s], examples.ends[examples.series == s], horizon, relative=True)
                                   for s in range(len(examples.levels))])
-        scores = {}
+        horizons = {}
         for h in sorted({h for h in SCORED_HORIZONS if h <= horizon} | {horizon}):
             forecasts = {"model": predicted[:, h - 1, MEDIAN], "persistence": persistence(last, horizon)[:, h - 1],
                          "drift": drifted[:, h - 1]}
-            scores |= {f"h{h}_{k}": v for k, v in price_errors(actual[:, h - 1], forecasts, last).items()}
-            scores[f"h{h}_coverage"] = interval_coverage(actual[:, h - 1], predicted[:, h - 1])
+            scores = price_errors(actual[:, h - 1], forecasts, last)
+            scores["coverage"] = interval_coverage(actual[:, h - 1], predicted[:, h - 1])
             # dollars pool badly (AAPL and GOOG move by more dollars a day than IBM and MSFT): each ticker's own skill
+            scores["skill_by_ticker"] = {}
             for index, ticker in enumerate(examples.names):
                 mine = examples.series == index
-                scores[f"h{h}_skill_{ticker}"] = skill(
+                scores["skill_by_ticker"][ticker] = skill(
                     forecast_errors(actual[mine, h - 1], forecasts["model"][mine], last[mine])["rmse"],
                     forecast_errors(actual[mine, h - 1], forecasts["persistence"][mine], last[mine])["rmse"])
-        return scores
+            horizons[str(h)] = scores
+        return {"horizons": horizons}
 
     def predictor(self, model, hparams, checkpoint) -> "StockForecaster":
         return StockForecaster(self, model, hparams, checkpoint.fitted["scaler"])
@@ -122,7 +125,7 @@ class Backtest:
     dates: np.ndarray  # [origins] the day each forecast was for
     actual: np.ndarray  # [origins]
     forecasts: dict[str, np.ndarray]  # model, persistence, drift: [origins] each
-    scores: dict[str, float]  # price_errors at this horizon
+    scores: dict[str, Any]  # price_errors at this horizon
 
 
 @dataclass
@@ -137,6 +140,7 @@ class StockForecast:
     window: int
     horizon: int
     rows_in_file: int  # an uploaded file may have more rows than `history`, which holds the most recent ones
+    newest_first: bool = False  # the uploaded file listed its newest day first (it was read backwards)
 
     @property
     def beats_persistence(self) -> bool | None:
@@ -193,7 +197,8 @@ class StockForecaster:
                      "drift": drift(series.levels, end, horizon, relative=True)[0]}
         dates = list(pd.bdate_range(frame["Date"].iloc[-1] + pd.offsets.BDay(1), periods=horizon))
         return StockForecast(name, frame, dates, quantiles, baselines, self.backtest(series, test_start, window, horizon),
-                             test_start, window, horizon, frame.attrs.get("rows_in_file", len(frame)))
+                             test_start, window, horizon, frame.attrs.get("rows_in_file", len(frame)),
+                             frame.attrs.get("newest_first", False))
 
     def backtest(self, series: PreparedSeries, test_start: pd.Timestamp, window: int, horizon: int) -> Backtest | None:
         """Rolling origin: a forecast from every day whose `horizon`-day target falls in the test period."""

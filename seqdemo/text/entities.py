@@ -28,7 +28,7 @@ def _prf(correct: int, predicted: int, gold: int) -> dict[str, float]:
     precision = correct / predicted if predicted else 0.0
     recall = correct / gold if gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return {"precision": precision, "recall": recall, "f1": f1, "support": float(gold)}
+    return {"precision": precision, "recall": recall, "f1": f1, "support": gold}
 
 
 def entity_scores(gold: Sequence[Sequence[str]], predicted: Sequence[Sequence[str]]) -> dict[str, dict[str, float]]:

@@ -11,6 +11,7 @@ of the first format (`vocab_<name>.json`, listed under "vocabs") still load.
 """
 
 import json
+import math
 import os
 import platform
 import re
@@ -171,13 +172,43 @@ def check_config(config: dict[str, Any], path: Path) -> dict[str, Any]:
     return config
 
 
+MAX_FIGURE_DEPTH = 5  # test["horizons"]["30"]["model"]["hypo"]["recall"] is the deepest a task writes
+
+
+def is_figures(value: Any, depth: int = MAX_FIGURE_DEPTH) -> bool:
+    """Numbers, or lists and string-keyed tables of them, nested at most `depth` deep."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return True
+    if depth == 0:
+        return False
+    if isinstance(value, list):
+        return all(is_figures(v, depth - 1) for v in value)
+    return isinstance(value, dict) and all(isinstance(k, str) and is_figures(v, depth - 1) for k, v in value.items())
+
+
+def figure_at(figures: dict[str, Any], *path: str | int) -> float:
+    """One number inside a split's figures (figure_at(test, "per_class", "recall", 2)); NaN where a checkpoint
+    from elsewhere has none."""
+    value: Any = figures
+    for step in path:
+        try:
+            value = value[step]
+        except (KeyError, IndexError, TypeError):
+            return math.nan
+    return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else math.nan
+
+
+def headline(figures: dict[str, Any]) -> dict[str, float]:
+    """A split's single-number figures (accuracy, f1, bleu ...), without its tables."""
+    return {k: v for k, v in figures.items() if isinstance(v, (int, float)) and not isinstance(v, bool)}
+
+
 def check_metrics(metrics: dict[str, Any], path: Path) -> dict[str, Any]:
-    """Figures the model pickers and cards show must be numbers."""
+    """Figures the model pickers and cards show must be numbers (or tables of numbers: per class, per
+    entity type, per horizon)."""
     for split in ("test", "validation"):
-        figures = metrics.get(split, {})
-        if not isinstance(figures, dict) or not all(
-                isinstance(v, (int, float)) and not isinstance(v, bool) for v in figures.values()):
-            raise CheckpointError(f"{path}: the {split} figures in metrics.json must be numbers")
+        if not isinstance(metrics.get(split, {}), dict) or not is_figures(metrics.get(split, {})):
+            raise CheckpointError(f"{path}: the {split} figures in metrics.json must be numbers or tables of numbers")
     if not isinstance(metrics.get("history", []), list):
         raise CheckpointError(f"{path}: 'history' in metrics.json must be a list")
     return metrics

@@ -11,8 +11,10 @@ import plotly.graph_objects as go
 from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.glucose import HYPER, HYPO, SCORED_MINUTES, GlucoseForecast
+from ..train.checkpoint import figure_at
 from .localizer import Localizer, t
 from .models import ModelPicker, ask, find_entry
+from .plots import date_axis
 
 TASK = get_task("glucose")
 TIME_FORMAT = "%Y-%m-%d %H:%M"
@@ -55,7 +57,7 @@ def chart(forecast: GlucoseForecast, lang: str) -> go.Figure:
     top = max(250.0, float(np.nanmax(np.concatenate([forecast.history, forecast.quantiles[:, -1], forecast.actual]))) + 20)
     figure.update_layout(height=400, margin=dict(l=50, r=20, t=30, b=40), yaxis=dict(title="mg/dL", range=[30, top]),
                          legend=dict(orientation="h", y=-0.2))
-    return figure
+    return date_axis(figure, lang, "minutes")
 
 
 def alerts_text(forecast: GlucoseForecast, lang: str) -> str:
@@ -70,6 +72,9 @@ def alerts_text(forecast: GlucoseForecast, lang: str) -> str:
     lines += [t(f"glucose.alert.{kind}", lang, minutes=minutes, value=value) for kind, minutes, value in alerts]
     if not alerts:
         lines.append(t("glucose.no_alert", lang))
+    # each alert, and each alert that should have been, held against what the monitor read
+    lines += [t(f"glucose.outcome.{outcome}", lang, kind=t(f"glucose.kind.{kind}", lang), minutes=minutes, forecast=forecast,
+                measured=measured) for outcome, kind, minutes, forecast, measured in forecast.outcomes()]
     return "\n".join(f"- {line}" for line in lines)
 
 
@@ -92,14 +97,14 @@ def model_card(entry: ModelEntry, lang: str) -> str:
     rows = ["| " + " | ".join(header) + " |", "|---" * len(header) + "|"]
     for minutes in SCORED_MINUTES:
         for name in ("model", "persistence"):
-            cells = [f"{test.get(f'm{minutes}_{name}_{k}', math.nan):.1f}" for k in ("rmse", "mae")]
-            cells += [percent(test.get(f"m{minutes}_{name}_{a}_{k}", math.nan)) for a in ("hypo", "hyper")
-                      for k in ("precision", "recall")]
+            at = ("horizons", str(minutes), name)
+            cells = [f"{figure_at(test, *at, k):.1f}" for k in ("rmse", "mae")]
+            cells += [percent(figure_at(test, *at, a, k)) for a in ("hypo", "hyper") for k in ("precision", "recall")]
             rows.append(f"| {minutes} min | {t(f'glucose.{name}_short', lang)} | " + " | ".join(cells) + " |")
     return t("glucose.card.body", lang, name=entry.name, cell=hp.cell.upper(), hidden=hp.hidden_size,
              window=hp.window * 5, horizon=hp.horizon * 5, dataset=t(f"dataset.{entry.dataset}", lang),
-             skill30=test.get("m30_skill", float("nan")), skill60=test.get("m60_skill", float("nan")),
-             coverage=test.get("m30_coverage", float("nan")), origins=f"{int(test.get('origins', 0)):,}",
+             skill30=figure_at(test, "horizons", "30", "skill"), skill60=figure_at(test, "horizons", "60", "skill"),
+             coverage=figure_at(test, "horizons", "30", "coverage"), origins=f"{int(test.get('origins', 0)):,}",
              params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"), scores="\n".join(rows))
 
 
@@ -130,3 +135,4 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     model.change(refresh_moments, [model, moment, lang], moment, api_visibility="private")
     picker.wire()
     L.follow(refresh_moments, [model, moment], moment)
+    L.results(figure, readings, status)

@@ -15,11 +15,21 @@ from .localizer import Localizer, t, t_user
 log = logging.getLogger(__name__)
 
 
+class _Table(dict):
+    """A table of test figures a label can index by number: str.format reads {horizons[1]} as horizons[int 1],
+    while JSON keys are strings."""
+
+    def __getitem__(self, key):
+        value = super().__getitem__(str(key))
+        return _Table(value) if isinstance(value, dict) else value
+
+
 def choice_label(task: Task, entry: ModelEntry, lang: str) -> str:
-    """`model.choice.<task>` filled with the model's name and test metrics (just the name if one is missing)."""
+    """`model.choice.<task>` filled with the model's name and test figures (just the name if one is missing)."""
+    figures = {k: _Table(v) if isinstance(v, dict) else v for k, v in entry.test_metrics.items()}
     try:
-        return t(f"model.choice.{task.name}", lang, name=entry.name, **entry.test_metrics)
-    except (KeyError, ValueError, TypeError):
+        return t(f"model.choice.{task.name}", lang, name=entry.name, **figures)
+    except (KeyError, IndexError, ValueError, TypeError):
         return entry.name
 
 
@@ -51,6 +61,25 @@ def example_rows(task: Task, examples: Mapping[str, Sequence[str]]) -> list[list
     for entry in usable_models(task):
         readers.setdefault(task.datasets[entry.dataset].language, str(entry.path))
     return [[text, readers[lang]] for lang, texts in examples.items() if lang in readers for text in texts]
+
+
+class ExampleList:
+    """Examples a click fills in and runs at once (as the AllenNLP demo and displaCy do), so that an old answer
+    never sits beside a new example. The table shows each example's first value (its text); the others (the
+    model that reads it, a length, ...) ride along into their inputs."""
+
+    def __init__(self, L: Localizer, rows: Sequence[Sequence[Any]], targets: Sequence[gr.components.Component], *,
+                 label_key: str, header_key: str, elem_id: str, per_page: int = 6):
+        self.rows, self.targets = [list(row) for row in rows], list(targets)
+        self.table = L.bind(gr.Dataset(components=[self.targets[0]], samples=[[row[0]] for row in self.rows], type="index",
+                                       samples_per_page=per_page, elem_id=elem_id), label=label_key, headers=[header_key])
+
+    def wire(self, run: Callable, inputs: Sequence[gr.components.Component], outputs: Sequence[gr.components.Component]):
+        def fill(index: int):
+            return self.rows[index] if 0 <= index < len(self.rows) else [gr.update() for _ in self.targets]
+
+        self.table.click(fill, self.table, self.targets, api_visibility="private").then(
+            run, list(inputs), list(outputs), api_visibility="private")
 
 
 def ask(task: Task, path: str | None, lang: str, cache: PredictorCache, *inputs: Any,

@@ -14,11 +14,14 @@ from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.forecasting import shortest_window
 from ..tasks.stocks import StockForecast
+from ..train.checkpoint import figure_at
 from .localizer import Localizer, t, t_user
 from .models import ModelPicker, ask, find_entry
+from .plots import date_axis
 
 TASK = get_task("stocks")
 SHOWN_DAYS = 120  # of history on the chart
+ZOOM_DAYS = 45  # calendar days before the forecast that the chart opens on
 CANDLE_DAYS = 60  # the most recent days drawn as candles (when the prices have Open/High/Low)
 FORECASTS = ("model", "persistence", "drift")
 TABLE_COLUMNS = [f"stocks.column.{c}" for c in ("forecast", "mae", "rmse", "mape", "direction", "skill")]
@@ -52,9 +55,13 @@ def chart(forecast: StockForecast, lang: str) -> go.Figure:
                            name=t(f"stocks.forecast.{baseline}", lang), line=dict(color=COLOURS[baseline], dash="dash"))
     if forecast.test_start is not None and forecast.test_start >= history["Date"].iloc[0]:
         figure.add_vline(x=forecast.test_start, line=dict(color="#9ca3af", dash="dot"))
+    # zoomed on the last weeks and the forecast (a few days at the edge of four months would be a blob); the
+    # toolbar's "reset axes" shows all of the history
+    start = max(history["Date"].iloc[0], last_day - pd.Timedelta(days=ZOOM_DAYS))
     figure.update_layout(height=440, margin=dict(l=50, r=20, t=30, b=40), xaxis_rangeslider_visible=False,
-                         yaxis_title=t("stocks.price", lang), legend=dict(orientation="h", y=-0.15))
-    return figure
+                         xaxis_range=[start, days[-1] + pd.Timedelta(days=2)], yaxis_title=t("stocks.price", lang),
+                         legend=dict(orientation="h", y=-0.15))
+    return date_axis(figure, lang, "days")
 
 
 def percent(value: float | None) -> str:
@@ -70,9 +77,9 @@ def scores_table(forecast: StockForecast, lang: str) -> pd.DataFrame | None:
     if forecast.backtest is None:
         return None
     s = forecast.backtest.scores
-    rows = [[t(f"stocks.forecast.{name}", lang), f"{s[f'{name}_mae']:.2f}", f"{s[f'{name}_rmse']:.2f}",
-             f"{s[f'{name}_mape']:.2f} %", percent(s[f"{name}_direction"]),
-             signed(skill(s[f"{name}_rmse"], s["persistence_rmse"]))]
+    rows = [[t(f"stocks.forecast.{name}", lang), f"{s[name]['mae']:.2f}", f"{s[name]['rmse']:.2f}",
+             f"{s[name]['mape']:.2f} %", percent(s[name]["direction"]),
+             signed(skill(s[name]["rmse"], s["persistence"]["rmse"]))]
             for name in FORECASTS]
     columns = [t(key, lang) for key in TABLE_COLUMNS]
     return pd.DataFrame(rows, columns=columns)
@@ -84,7 +91,7 @@ def verdict(forecast: StockForecast, lang: str) -> str:
     s, dates = forecast.backtest.scores, forecast.backtest.dates
     score = s["skill_vs_persistence"]
     values = {"horizon": forecast.horizon, "origins": len(dates), "start": f"{pd.Timestamp(dates.min()):%Y-%m-%d}",
-              "end": f"{pd.Timestamp(dates.max()):%Y-%m-%d}", "model": s["model_rmse"], "persistence": s["persistence_rmse"],
+              "end": f"{pd.Timestamp(dates.max()):%Y-%m-%d}", "model": s["model"]["rmse"], "persistence": s["persistence"]["rmse"],
               "skill": signed(score)}
     if math.isnan(score):  # persistence was exact over the whole backtest
         return t("stocks.verdict.ties" if values["model"] == 0 else "stocks.verdict.loses", lang, **values)
@@ -105,6 +112,8 @@ def forecast_prices(ticker: str, upload: str | None, window: int, horizon: int, 
         status = t_user("stocks.using_file", lang, name=forecast.name, rows=f"{forecast.rows_in_file:,}")
         if forecast.rows_in_file > len(forecast.history):
             status += " " + t("stocks.rows_capped", lang, read=f"{len(forecast.history):,}")
+        if forecast.newest_first:
+            status += " " + t("stocks.newest_first", lang)
     return chart(forecast, lang), verdict(forecast, lang), scores_table(forecast, lang), status
 
 
@@ -113,16 +122,18 @@ def model_card(entry: ModelEntry, lang: str) -> str:
     rows = [f"| {t('stocks.column.horizon', lang)} | " + " | ".join(t(f"stocks.forecast.{n}", lang) + " RMSE" for n in FORECASTS)
             + f" | {t('stocks.column.skill', lang)} | {t('stocks.column.direction', lang)} | {t('stocks.column.coverage', lang)} |",
             "|---" * 7 + "|"]
-    for h in sorted({int(k[1:].split("_")[0]) for k in test if k.startswith("h") and k.endswith("_model_rmse")}):
-        rows.append(f"| {h} | " + " | ".join(f"{test[f'h{h}_{n}_rmse']:.2f}" for n in FORECASTS)
-                    + f" | {test[f'h{h}_skill_vs_persistence']:+.3f} | {percent(test.get(f'h{h}_model_direction'))}"
-                    + f" | {percent(test.get(f'h{h}_coverage'))} |")
-    tickers = sorted({k.rsplit("_", 1)[1] for k in test if k.startswith("h1_skill_")})
-    horizons = sorted({int(k[1:].split("_")[0]) for k in test if k.startswith("h") and "_skill_" in k})
+    horizons = test.get("horizons", {})
+    days = sorted(horizons if isinstance(horizons, dict) else {}, key=lambda h: int(h) if h.isdigit() else math.inf)
+    for h in days:
+        rows.append(f"| {h} | " + " | ".join(f"{figure_at(horizons, h, n, 'rmse'):.2f}" for n in FORECASTS)
+                    + f" | {signed(figure_at(horizons, h, 'skill_vs_persistence'))} | {percent(figure_at(horizons, h, 'model', 'direction'))}"
+                    + f" | {percent(figure_at(horizons, h, 'coverage'))} |")
+    tickers = sorted({ticker for h in days if isinstance(horizons[h], dict)
+                      for ticker in (horizons[h].get("skill_by_ticker") or {})})
     ticker_rows = ["| " + " | ".join([t("stocks.column.horizon", lang)] + tickers) + " |",
                    "|---" * (len(tickers) + 1) + "|"]
-    ticker_rows += [f"| {h} | " + " | ".join(signed(test[f"h{h}_skill_{ticker}"]) for ticker in tickers) + " |"
-                    for h in horizons]
+    ticker_rows += [f"| {h} | " + " | ".join(signed(figure_at(horizons, h, "skill_by_ticker", ticker)) for ticker in tickers)
+                    + " |" for h in days]
     return t("stocks.card.body", lang, tickers="\n".join(ticker_rows) if tickers else "—", name=entry.name,
              cell=hp.cell.upper(), hidden=hp.hidden_size, layers=hp.layers,
              window=hp.window, horizon=hp.horizon, dataset=t(f"dataset.{entry.dataset}", lang),
@@ -154,7 +165,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 model = picker.dropdown
                 window_range, horizon_range = slider_ranges(picker.initial)
                 ticker = L.bind(gr.Radio(choices=list(TICKERS), value=TICKERS[0], elem_id="stocks-ticker"), label="stocks.ticker")
-                upload = L.bind(gr.File(file_types=[".csv"], type="filepath", height=110, elem_id="stocks-upload"),
+                # any file type: a .txt of prices is welcome, and anything else gets our own message, not a toast
+                upload = L.bind(gr.File(type="filepath", height=110, elem_id="stocks-upload"),
                                 label="stocks.upload")
                 L.bind(gr.Markdown(), value="stocks.upload_hint")
                 window = L.bind(gr.Slider(step=1, elem_id="stocks-window", **window_range), label="stocks.window",
@@ -174,7 +186,10 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
 
     inputs, outputs = [ticker, upload, window, horizon, model, lang], [figure, judgement, table, status]
     submit.click(run, inputs, outputs, concurrency_limit=4, api_name="forecast_stocks")
-    ticker.input(lambda: None, None, upload).then(run, inputs, outputs)
-    upload.upload(run, inputs, outputs)
+    ticker.input(lambda: None, None, upload, api_visibility="private").then(run, inputs, outputs, api_visibility="private")
+    upload.upload(run, inputs, outputs, api_visibility="private")
+    # a removed file takes its forecast with it (the sample ticker answers again at the next click)
+    upload.clear(lambda: (None, "", None, ""), None, outputs, api_visibility="private")
+    L.results(figure, judgement, status)
     model.change(slider_updates, model, [window, horizon], api_visibility="private")
     picker.wire()
