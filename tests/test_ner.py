@@ -99,3 +99,14 @@ def test_the_chinese_tagger_reads_latin_letters_as_typed_and_punctuation_as_its_
     assert width_map(words)["%"] == "％" and "3" not in width_map(words)  # digits stay: MSRA writes them as typed
     found = {(e.type, e.text) for e in recognizer.predict("WHO总干事谭德塞在日内瓦表示，疫情仍在蔓延。").entities}
     assert ("PER", "谭德塞") in found and not any(text.startswith("WHO") and kind == "PER" for kind, text in found)
+
+
+def test_markup_emoji_and_punctuation_are_never_names():
+    from seqdemo.tasks.ner import nameable
+
+    text = "😀 <b>Obama</b> met <a href='x'>Merkel</a> !!"
+    assert not nameable(text, 0, 1)  # an emoji
+    assert not nameable(text, text.index("<b>"), text.index("<b>") + 3)  # a tag
+    assert nameable(text, text.index("Obama"), text.index("Obama") + 5)  # text between tags is text
+    assert not nameable(text, text.index("href"), text.index("href") + 4)  # inside a tag
+    assert not nameable(text, len(text) - 2, len(text))

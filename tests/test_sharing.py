@@ -1,6 +1,7 @@
 """What a stranger can do to an app on a share link, tried through its HTTP API as a script would."""
 
 import concurrent.futures
+import contextlib
 
 import pytest
 from conftest import ROOT, running_app
@@ -12,14 +13,20 @@ from seqdemo.ui.logins import LoginGuard
 
 pytestmark = pytest.mark.slow  # real worker processes or the app itself
 
-SETTINGS = {"hyperparameters": {"hidden_size": 8, "epochs": 1, "lr": 0.001}, "preset": "default", "limit": 100,
+# Long enough (500 epochs) that the app cannot finish it before a test has changed it.
+SETTINGS = {"hyperparameters": {"hidden_size": 8, "epochs": 500, "lr": 0.001}, "preset": "default", "limit": 100,
             "processes": 1, "device": "cpu"}
 
 
+@contextlib.contextmanager
 def queued_job(runs, session):
-    """A job in the queue (a tiny one: the app may start it)."""
-    return JobStore(database_path(runs)).create("alice's job", "sentiment", "imdb", SETTINGS, epochs=1, metric="accuracy",
-                                                session=session)
+    """A job in the queue (the app may start it); cancelled at the end, so no worker outlives the test."""
+    store = JobStore(database_path(runs))
+    job_id = store.create("alice's job", "sentiment", "imdb", SETTINGS, epochs=500, metric="accuracy", session=session)
+    try:
+        yield job_id
+    finally:
+        store.request_cancel(job_id)
 
 
 def test_a_wrong_password_locks_its_login_for_longer_each_time():
@@ -47,9 +54,8 @@ def test_fifty_fast_guesses_do_not_find_the_password(tmp_path):
 
 
 def test_with_logins_only_the_owner_may_change_a_job_and_strangers_cannot_call_at_all(tmp_path):
-    job_id = queued_job(tmp_path, "alice")
-    with running_app(tmp_path, "--host", "0.0.0.0", "--auth", "alice:a-pw", "--auth", "bob:b-pw",
-                     "--max-jobs", "1") as (url, _):
+    with queued_job(tmp_path, "alice") as job_id, running_app(
+            tmp_path, "--host", "0.0.0.0", "--auth", "alice:a-pw", "--auth", "bob:b-pw", "--max-jobs", "1") as (url, _):
         with pytest.raises(CallFailed, match="401"):
             AppClient(url).call("cancel_job", job_id, "en")
         bob = AppClient(url)
@@ -57,7 +63,7 @@ def test_with_logins_only_the_owner_may_change_a_job_and_strangers_cannot_call_a
         for api_name in ("cancel_job", "resume_job"):
             assert "another login" in bob.call(api_name, job_id, "en").data[0]
         assert "another login" in bob.call("delete_job_confirmed", job_id, "en").data[1]
-        summary, *_ , settings, log, _seen = bob.call("refresh_jobs", job_id, "en", {}).data[3:]
+        summary, *_, settings, log, _seen, _message = bob.call("refresh_jobs", job_id, "en", {}).data[3:]
         assert "alice" in summary and settings is None and log == ""
         alice = AppClient(url)
         assert alice.login("alice", "a-pw")
@@ -68,17 +74,17 @@ def test_with_logins_only_the_owner_may_change_a_job_and_strangers_cannot_call_a
 
 
 def test_shared_without_logins_nobody_may_start_change_or_read_jobs(tmp_path):
-    job_id = queued_job(tmp_path, None)
-    with running_app(tmp_path, "--host", "0.0.0.0") as (url, _):
-        stranger = AppClient(url)
-        for api_name in ("cancel_job", "resume_job"):
-            assert "command line" in stranger.call(api_name, job_id, "en").data[0]
-        assert "command line" in stranger.call("delete_job_confirmed", job_id, "en").data[1]
-        assert "Pick a job first" in stranger.call("delete_job_confirmed", 2**70, "en").data[1]
-        refreshed = stranger.call("refresh_jobs", job_id, "en", {}).data
-        assert refreshed[6] is None and refreshed[7] == ""
-    job = JobStore(database_path(tmp_path)).get(job_id)  # still there: not deleted
-    assert not job.cancel_requested and job.status != "cancelled"
+    with queued_job(tmp_path, None) as job_id:
+        with running_app(tmp_path, "--host", "0.0.0.0") as (url, _):
+            stranger = AppClient(url)
+            for api_name in ("cancel_job", "resume_job"):
+                assert "command line" in stranger.call(api_name, job_id, "en").data[0]
+            assert "command line" in stranger.call("delete_job_confirmed", job_id, "en").data[1]
+            assert "Pick a job first" in stranger.call("delete_job_confirmed", 2**70, "en").data[1]
+            refreshed = stranger.call("refresh_jobs", job_id, "en", {}).data
+            assert refreshed[6] is None and refreshed[7] == ""
+        job = JobStore(database_path(tmp_path)).get(job_id)  # still there: not deleted
+        assert not job.cancel_requested and job.status != "cancelled"
 
 
 def test_hostile_price_files_get_a_plain_answer(tmp_path):

@@ -37,8 +37,8 @@ def requests(rng: random.Random) -> dict[str, tuple]:
     return {
         "classify": (review, sentiment_model, "en"),
         "generate": ("ROMEO:\n", model("generation", "shakespeare-char-lstm"), 200, 0.8, 0, 1.0, rng.randrange(1000), "en"),
-        "translate": (rng.choice(SENTENCES), model("translation", "tatoeba-en-zh-attention"), 5, "en"),
-        "translate_plain": (rng.choice(SENTENCES), model("translation", "tatoeba-en-zh-no-attention"), 5, "en"),
+        "translate": (rng.choice(SENTENCES), model("translation", "tatoeba-en-zh-attention"), 5, "en_zh", "en"),
+        "translate_plain": (rng.choice(SENTENCES), model("translation", "tatoeba-en-zh-no-attention"), 5, "en_zh", "en"),
         "recognize": (NER_TEXTS[0], model("ner", "msra-bilstm-crf-full"), "zh"),
         "forecast_stocks": (rng.choice(["AAPL", "GOOG", "IBM", "MSFT"]), None, 60, 5, model("stocks", "stocks-lstm"), "en"),
         "classify_beat": (beat, model("heartbeats", "ecg5000-bilstm-attention"), None, "en"),

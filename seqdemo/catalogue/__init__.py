@@ -14,9 +14,9 @@ LANGUAGES = {"en": "English", "zh": "中文"}
 
 # the first part of a key -> the module holding it
 AREAS = {"hp": "settings", "problem": "settings", "jobs": "settings", "task": "settings", "dataset": "settings",
-         "preset": "settings", "status": "settings", "setting": "settings", "input": "inputs", "app": "app", "model": "app", "plot": "app",
-         "train": "train", "sentiment": "sentiment", "card": "sentiment", "label": "sentiment", "generation": "generation",
-         "translation": "translation", "ner": "ner", "stocks": "stocks", "medical": "medical", "heartbeats": "medical",
+         "preset": "settings", "status": "settings", "setting": "settings", "input": "inputs", "app": "app", "model": "app", "plot": "app", "device": "app",
+         "train": "train", "sentiment": "sentiment", "card": "sentiment", "label": "sentiment", "confidence": "sentiment", "generation": "generation",
+         "translation": "translation", "ner": "ner", "entity": "ner", "stocks": "stocks", "medical": "medical", "heartbeats": "medical",
          "glucose": "medical"}
 
 

@@ -29,8 +29,8 @@ STRINGS = {
     },
     "generation.seed": {"en": "Seed", "zh": "随机种子"},
     "generation.seed_info": {
-        "en": "The same seed gives the same text; empty = new each time",
-        "zh": "相同的种子得到相同的文本；留空则每次不同",
+        "en": "Any whole number: the same seed gives the same text. Leave it empty for new text each time.",
+        "zh": "任意整数：相同的种子得到相同的文本。留空则每次生成不同的文本。",
     },
     "generation.submit": {"en": "Generate", "zh": "生成"},
     "generation.output": {"en": "Generated text (darker = the model was surer)", "zh": "生成的文本（颜色越深，模型越有把握）"},
@@ -54,8 +54,8 @@ STRINGS = {
         "zh": "开头太长：只读取了最后 {limit:,} 个字符。",
     },
     "generation.unknown": {
-        "en": "{count} character(s) of the beginning are unknown to this model and were read as <unk>.",
-        "zh": "开头中有 {count} 个字符这个模型不认识，按 <unk> 处理。",
+        "en": "{count} character(s) of the beginning are unknown to this model and were read as `<unk>`.",
+        "zh": "开头中有 {count} 个字符这个模型不认识，按 `<unk>` 处理。",
     },
     "generation.empty_prompt": {
         "en": "No beginning given: the model starts a new text from scratch.",

@@ -48,6 +48,10 @@ STRINGS = {
         "en": "The data set's label for this beat: **{label}**.",
         "zh": "数据集对这个心搏的标注：**{label}**。",
     },
+    "medical.model_right": {"en": "✓ the model agrees", "zh": "✓ 模型判断正确"},
+    "medical.model_wrong": {"en": "✗ the model gets it wrong", "zh": "✗ 模型判断错误"},
+    "medical.agrees": {"en": "✓ The model agrees.", "zh": "✓ 模型的判断与标注一致。"},
+    "medical.disagrees": {"en": "✗ **The model got this beat wrong**: it says {label}.", "zh": "✗ **模型判断错了这个心搏**：它认为是{label}。"},
     "medical.resampled": {
         "en": "The beat had {count} samples; it was resampled to the {length} the model was trained on.",
         "zh": "这个心搏有 {count} 个采样值，已重采样为模型训练时的 {length} 个。",
@@ -145,6 +149,21 @@ STRINGS = {
     },
     "glucose.alert_mark.hypo": {"en": "low alert", "zh": "低血糖警报"},
     "glucose.alert_mark.hyper": {"en": "high alert", "zh": "高血糖警报"},
+    "glucose.kind.hypo": {"en": "low", "zh": "低血糖"},
+    "glucose.kind.hyper": {"en": "high", "zh": "高血糖"},
+    "glucose.outcome.right": {
+        "en": "✓ The {kind} alert {minutes} minutes ahead was right: the monitor then read {measured:.0f} mg/dL.",
+        "zh": "✓ 提前 {minutes} 分钟的{kind}警报是对的：监测仪随后读数为 {measured:.0f} mg/dL。",
+    },
+    "glucose.outcome.false": {
+        "en": "✗ False alarm: the {kind} alert {minutes} minutes ahead did not happen; the monitor read {measured:.0f} mg/dL.",
+        "zh": "✗ 误报：提前 {minutes} 分钟的{kind}警报没有发生；监测仪读数为 {measured:.0f} mg/dL。",
+    },
+    "glucose.outcome.missed": {
+        "en": "✗ **Missed alert**: {minutes} minutes later the monitor read {measured:.0f} mg/dL ({kind}), but the forecast "
+              "({forecast:.0f} mg/dL) raised no alert.",
+        "zh": "✗ **漏报**：{minutes} 分钟后监测仪读数为 {measured:.0f} mg/dL（{kind}），但预测值（{forecast:.0f} mg/dL）没有发出警报。",
+    },
     "glucose.no_alert": {
         "en": "No alert: the forecast stays between 70 and 180 mg/dL.",
         "zh": "无警报：预测保持在 70 至 180 mg/dL 之间。",

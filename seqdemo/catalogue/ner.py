@@ -45,13 +45,33 @@ STRINGS = {
               "on the validation sentences",
         "zh": "；训练句与验证句合在一起，训练满 {epochs} 轮，设置事先在验证句上选定",
     },
+    "ner.card.weak": {
+        "en": "⚠️ **This English model is weak.** It learned from 1,799 tweets (published WNUT-16 models train on about "
+              "3,400 and read word vectors learned from tweets), so it misses many names and often mixes up their types. "
+              "Take its answers as a demonstration of the method, not as reliable.\n\n",
+        "zh": "⚠️ **这个英文模型很弱**。它只从 1,799 条推文中学习（已发表的 WNUT-16 模型用约 3,400 条推文训练，并使用在推文上学到的词向量），"
+              "所以会漏掉很多名字，也常把类型弄错。请把它的回答当作方法演示，而不是可靠的结果。\n\n",
+    },
+    "entity.PER": {"en": "Person", "zh": "人名"},
+    "entity.LOC": {"en": "Place", "zh": "地名"},
+    "entity.ORG": {"en": "Organisation", "zh": "机构"},
+    "entity.person": {"en": "Person", "zh": "人名"},
+    "entity.geo-loc": {"en": "Place", "zh": "地名"},
+    "entity.company": {"en": "Company", "zh": "公司"},
+    "entity.facility": {"en": "Building or facility", "zh": "建筑或设施"},
+    "entity.movie": {"en": "Film", "zh": "电影"},
+    "entity.musicartist": {"en": "Musician or band", "zh": "音乐人或乐队"},
+    "entity.product": {"en": "Product", "zh": "产品"},
+    "entity.sportsteam": {"en": "Sports team", "zh": "运动队"},
+    "entity.tvshow": {"en": "TV show", "zh": "电视节目"},
+    "entity.other": {"en": "Other name", "zh": "其他名称"},
     "ner.card.body": {
-        "en": "**{name}**: a bidirectional {cell} ({layers} layer(s), {hidden} units per direction) scores each "
+        "en": "{caveat}**{name}**: a bidirectional {cell} ({layers} layer(s), {hidden} units per direction) scores each "
               "tag for every token; {decoder} turns the scores into entities.\n\n- Reads: {inputs}\n- Trained on: "
               "{dataset} ({train} sentences{selection})\n- Test entity F1: **{f1:.1%}** (precision {precision:.1%}, "
               "recall {recall:.1%}, {entities} entities); per type: {per_type}\n- Parameters: {params}\n- Trained "
               "with: `{command}`",
-        "zh": "**{name}**：双向 {cell}（{layers} 层，每个方向 {hidden} 个单元）为每个词元的每种标签打分；再由{decoder}把分数变成实体。\n\n- 输入：{inputs}\n- "
+        "zh": "{caveat}**{name}**：双向 {cell}（{layers} 层，每个方向 {hidden} 个单元）为每个词元的每种标签打分；再由{decoder}把分数变成实体。\n\n- 输入：{inputs}\n- "
               "训练数据：{dataset}（{train} 句{selection}）\n- 测试集实体 F1：**{f1:.1%}**（精确率 {precision:.1%}，召回率 {recall:.1%}，共 "
               "{entities} 个实体）；各类型：{per_type}\n- 参数量：{params}\n- 训练命令：`{command}`",
     },

@@ -31,7 +31,11 @@ STRINGS = {
         "zh": "显著性（此模型没有注意力层）：颜色越深的词对分数影响越大",
     },
     "sentiment.card": {"en": "How this model works", "zh": "这个模型如何工作"},
-    "sentiment.examples.model": {"en": "Model", "zh": "模型"},
+    "sentiment.verdict": {"en": "**{label}**, {sureness} ({percent}).", "zh": "**{label}**，{sureness}（{percent}）。"},
+    "confidence.very": {"en": "the model is very sure", "zh": "模型非常确定"},
+    "confidence.fairly": {"en": "the model is fairly sure", "zh": "模型比较确定"},
+    "confidence.leaning": {"en": "the model leans this way but could well be wrong", "zh": "模型倾向于这个判断，但很可能出错"},
+    "confidence.unsure": {"en": "the model is unsure: it is close to a coin toss", "zh": "模型没有把握：几乎是在猜"},
     "sentiment.card.body": {
         "en": "**{name}** reads the text as {tokens}, turns each into a {emb}-number vector ({embeddings}), and "
               "runs a {direction} {cell} with {layers} layer(s) of {hidden} units over them. {bigrams}{pooling} "

@@ -29,7 +29,20 @@ STRINGS = {
     },
     "translation.source_axis": {"en": "source", "zh": "源句"},
     "translation.output_axis": {"en": "output", "zh": "译文"},
-    "translation.hover": {"en": "output %{y} looked at %{x}: %{z:.2f}", "zh": "译文 %{y} 关注 %{x}：%{z:.2f}"},
+    "translation.wrong_direction.en": {
+        "en": "This looks like Chinese, but this model translates from English: choose 中文 → English.",
+        "zh": "这看起来是中文，但这个模型是从英文翻译的：请选择“中文 → English”。",
+    },
+    "translation.wrong_direction.zh": {
+        "en": "This looks like English, but this model translates from Chinese: choose English → 中文.",
+        "zh": "这看起来是英文，但这个模型是从中文翻译的：请选择“English → 中文”。",
+    },
+    "translation.copied": {
+        "en": "The model could not translate some words and copied them from the sentence as they were: {words}",
+        "zh": "模型无法翻译其中一些词，原样照抄了它们：{words}",
+    },
+    "translation.hover": {"en": "output %{customdata[0]} looked at %{customdata[1]}: %{z:.2f}",
+                          "zh": "译文 %{customdata[0]} 关注 %{customdata[1]}：%{z:.2f}"},
     "translation.unknown": {
         "en": "{count} word(s) are unknown to this model; an unknown output word is copied from the source word it "
               "attended to.",

@@ -2,6 +2,8 @@
 
 import torch
 
+from ..catalogue import t
+
 DEVICE_CHOICES = ("auto", "cpu", "cuda", "mps")
 
 
@@ -26,9 +28,10 @@ def resolve_device(name: str = "auto") -> torch.device:
     return torch.device(name)
 
 
-def describe_device(device: torch.device) -> str:
+def describe_device(device: torch.device, lang: str = "en") -> str:
+    """The device in words ("CPU (2 threads)"), in the visitor's language."""
     if device.type == "cuda":
-        return f"CUDA GPU ({torch.cuda.get_device_name(device)})"
+        return t("device.cuda", lang, name=torch.cuda.get_device_name(device))
     if device.type == "mps":
-        return "Apple GPU (MPS)"
-    return f"CPU ({torch.get_num_threads()} threads)"
+        return t("device.mps", lang)
+    return t("device.cpu", lang, threads=torch.get_num_threads())

@@ -24,6 +24,11 @@ SESSIONS_KEPT = 128
 CSS = """
 #app-header h1 { margin-bottom: 0.2em; }
 .setting-invalid { outline: 2px solid #d62728; border-radius: 8px; }
+/* On a phone the job table keeps readable columns and scrolls sideways, rather than breaking words into letters. */
+@media (max-width: 640px) {
+  #train-jobs .table-container { overflow-x: auto; }
+  #train-jobs .table-wrap { min-width: 600px; }
+}
 """
 
 # On first load, follow the browser's language; the user can switch at any time.
@@ -33,7 +38,7 @@ BROWSER_LANGUAGE_JS = "() => (navigator.language || 'en').toLowerCase().startsWi
 def build_app(device: torch.device, jobs: JobService) -> gr.Blocks:
     L = Localizer(default="en")
     cache = PredictorCache(device)
-    footer_values = {"device": describe_device(device), "version": __version__, "runs": str(runs_dir())}
+    footer_values = {"version": __version__, "runs": str(runs_dir())}
     with gr.Blocks(title="seqdemo", delete_cache=UPLOAD_CACHE) as app:
         with gr.Row():
             with gr.Column(scale=5, elem_id="app-header"):
@@ -50,8 +55,9 @@ def build_app(device: torch.device, jobs: JobService) -> gr.Blocks:
             stocks_tab.build(L, lang, cache)
             medical_tab.build(L, lang, cache)
             train_tab.build(L, lang, jobs, app)
-        footer = gr.Markdown(t("app.footer", L.default, **footer_values), elem_id="app-footer")
-        L.follow(lambda code: t("app.footer", code, **footer_values), [], footer)
+        footer = gr.Markdown(t("app.footer", L.default, device=describe_device(device, L.default), **footer_values),
+                             elem_id="app-footer")
+        L.follow(lambda code: t("app.footer", code, device=describe_device(device, code), **footer_values), [], footer)
         L.connect(lang)
         app.load(None, None, lang, js=BROWSER_LANGUAGE_JS)
     return app

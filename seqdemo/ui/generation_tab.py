@@ -9,7 +9,7 @@ from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.text_generation import MAX_NEW_TOKENS, MAX_PROMPT_CHARS
 from .localizer import Localizer, t
-from .models import ModelPicker, find_entry, preferred_model, problem_message
+from .models import ExampleList, ModelPicker, find_entry, preferred_model, problem_message
 
 TASK = get_task("generation")
 STREAM_EVERY = 4  # tokens between screen updates while generating
@@ -91,7 +91,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                                    info="generation.top_k_info")
                     top_p = L.bind(gr.Number(value=1.0, elem_id="generation-top-p"), label="generation.top_p",
                                    info="generation.top_p_info")
-                    seed = L.bind(gr.Number(value=None, precision=0, elem_id="generation-seed"), label="generation.seed",
+                    # a text box: it starts empty (a number box shows 0) and takes a seed of any length
+                    seed = L.bind(gr.Textbox(value="", max_lines=1, elem_id="generation-seed"), label="generation.seed",
                                   info="generation.seed_info")
                 submit = L.bind(gr.Button(variant="primary", elem_id="generation-submit"), value="generation.submit")
                 status = gr.Markdown(elem_id="generation-status")
@@ -100,14 +101,15 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                                 label="generation.output")
                 plain = L.bind(gr.Textbox(lines=8, interactive=False, buttons=["copy"], elem_id="generation-text"),
                                label="generation.plain")
-        examples = gr.Examples(examples=_example_rows(), inputs=[prompt, length, temperature, model])
-        L.bind(examples.dataset, label="generation.examples",
-               headers=["generation.prompt", "generation.length", "generation.temperature", "generation.model"])
+        examples = ExampleList(L, _example_rows(), [prompt, length, temperature, model], label_key="generation.examples",
+                               header_key="generation.prompt", elem_id="generation-examples")
         picker.card("generation.card")
 
     def run(prompt_, path, length_, temperature_, top_k_, top_p_, seed_, lang_):
         yield from generate(prompt_, path, length_, temperature_, top_k_, top_p_, seed_, lang_, cache)
 
-    submit.click(run, [prompt, model, length, temperature, top_k, top_p, seed, lang], [shaded, plain, status],
-                 concurrency_limit=4, api_name="generate")
+    inputs = [prompt, model, length, temperature, top_k, top_p, seed, lang]
+    submit.click(run, inputs, [shaded, plain, status], concurrency_limit=4, api_name="generate")
+    examples.wire(run, inputs, [shaded, plain, status])
+    L.results(shaded, plain, status)
     picker.wire()

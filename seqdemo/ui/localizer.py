@@ -56,17 +56,16 @@ class Localizer:
         return [t(k, lang) for k in key] if isinstance(key, list) else t(key, lang)
 
     def table(self, keys: list[str], **options) -> gr.Dataframe:
-        """An empty table whose column names follow the language, also once it shows rows (they are kept)."""
+        """A table of results whose column names follow the language: a switch empties it (its rows were
+        written in the old language) and names its columns anew."""
         table = gr.Dataframe(headers=self._render(keys, self.default), **options)
-
-        def relabel(current: pd.DataFrame | None, lang: str) -> pd.DataFrame:
-            headers = self._render(keys, lang)
-            if current is None or len(current.columns) != len(headers):
-                return pd.DataFrame(columns=headers)
-            return current.set_axis(headers, axis=1)
-
-        self.follow(relabel, [table], table)
+        self.follow(lambda lang: pd.DataFrame(columns=self._render(keys, lang)), [], table)
         return table
+
+    def results(self, *components) -> None:
+        """Answers written in one language: a switch clears them rather than leave them under the new
+        language's labels (the inputs stay, so asking again is one click)."""
+        self.follow(lambda lang: [None] * len(components), [], list(components))
 
     @property
     def components(self) -> list:

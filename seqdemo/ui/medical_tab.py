@@ -11,9 +11,10 @@ from ..data import MissingDataError, load_ecg5000
 from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.heartbeats import BeatPrediction, member_accuracies
+from ..train.checkpoint import figure_at
 from . import glucose_panel
 from .localizer import Localizer, t
-from .models import ModelPicker, ask
+from .models import ModelPicker, ask, find_entry
 
 TASK = get_task("heartbeats")
 BEATS_PER_CLASS = 4  # test beats offered per class in the picker
@@ -38,9 +39,27 @@ def sample_beats() -> dict[str, tuple[int, list[float]]]:
 SAMPLES = sample_beats()
 
 
-def beat_choices(lang: str) -> list[tuple[str, str]]:
-    return [(t("medical.beat_choice", lang, number=key, label=t(f"heartbeats.class.{label}", lang)), key)
-            for key, (label, _) in SAMPLES.items()]
+def verdicts(path: str | None, cache: PredictorCache) -> dict[str, int]:
+    """What the chosen model answers for each sample beat (its class), or nothing without a usable model."""
+    entry = find_entry(TASK, path)
+    if entry is None:
+        return {}
+    try:
+        classifier = cache.get(entry.path)
+        return {key: classifier.classes.index(classifier.predict(values).label) for key, (_, values) in SAMPLES.items()}
+    except Exception:  # a model that cannot answer is reported when it is asked; the picker just omits the marks
+        return {}
+
+
+def beat_choices(lang: str, answers: dict[str, int] | None = None) -> list[tuple[str, str]]:
+    """Each sample beat with the data set's label and, given the model's answers, ✓ or ✗."""
+    choices = []
+    for key, (label, _) in SAMPLES.items():
+        text = t("medical.beat_choice", lang, number=key, label=t(f"heartbeats.class.{label}", lang))
+        if answers and key in answers:
+            text += " · " + (t("medical.model_right", lang) if answers[key] == label else t("medical.model_wrong", lang))
+        choices.append((text, key))
+    return choices
 
 
 def trace(prediction: BeatPrediction, lang: str) -> go.Figure:
@@ -53,7 +72,7 @@ def trace(prediction: BeatPrediction, lang: str) -> go.Figure:
     figure.add_scatter(x=samples, y=prediction.values, mode="lines", name=t("medical.ecg", lang),
                        line=dict(color="#1f2937", width=2))
     figure.update_layout(
-        height=320, margin=dict(l=50, r=50, t=30, b=40), bargap=0, legend=dict(orientation="h", y=-0.25),
+        height=340, margin=dict(l=60, r=60, t=30, b=60), bargap=0, legend=dict(orientation="h", y=-0.3),
         xaxis_title=t("medical.sample", lang), yaxis_title=t("medical.amplitude", lang),
         yaxis2=dict(title=t("medical.attention", lang), overlaying="y", side="right", range=[0, 1], showgrid=False),
     )
@@ -66,13 +85,13 @@ def model_card(entry: ModelEntry, lang: str) -> str:
     header = " | ".join([t("medical.card.class", lang)] + [t(f"heartbeats.class.{c}", lang) for c in classes])
     rows = [f"| {header} |", "|---" * (len(classes) + 1) + "|"]
     for name in ("precision", "recall", "f1", "support"):
-        cells = [f"{int(test.get(f'{name}_{c}', 0)):,}" if name == "support" else f"{test.get(f'{name}_{c}', float('nan')):.1%}"
-                 for c in classes]
+        cells = [figure_at(test, "per_class", name, c) for c in classes]
+        cells = [f"{v:,.0f}" if name == "support" else f"{v:.1%}" for v in cells]
         rows.append("| " + " | ".join([t(f"medical.card.{name}", lang)] + cells) + " |")
     confusion = [f"| {t('medical.card.true_predicted', lang)} | " + " | ".join(str(c + 1) for c in classes) + " |",
                  "|---" * (len(classes) + 1) + "|"]
     for true in classes:
-        counts = [f"{int(test.get(f'confusion_{true}_{p}', 0)):,}" for p in classes]
+        counts = [f"{figure_at(test, 'confusion', true, p):,.0f}" for p in classes]
         confusion.append(f"| {true + 1} {t(f'heartbeats.class.{true}', lang)} | " + " | ".join(counts) + " |")
     members = member_accuracies(test)
     ensemble = ""
@@ -98,7 +117,11 @@ def classify(text: str, path: str | None, picked: str | None, lang: str, cache: 
     probabilities = {t(f"heartbeats.class.{c}", lang): p for c, p in enumerate(prediction.probabilities)}
     notes = []
     if picked in SAMPLES and text == beat_text(picked):
-        notes.append(t("medical.true_class", lang, label=t(f"heartbeats.class.{SAMPLES[picked][0]}", lang)))
+        truth = SAMPLES[picked][0]
+        notes.append(t("medical.true_class", lang, label=t(f"heartbeats.class.{truth}", lang)))
+        answer = prediction.classes.index(prediction.label)
+        notes.append(t("medical.agrees", lang) if answer == truth else
+                     t("medical.disagrees", lang, label=t(f"heartbeats.class.{answer}", lang)))
     if prediction.resampled:
         notes.append(t("medical.resampled", lang, count=prediction.original_length, length=len(prediction.values)))
     return trace(prediction, lang), probabilities, "\n".join(f"- {note}" for note in notes)
@@ -133,11 +156,12 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                     with gr.Column(scale=2):
                         picker = ModelPicker(L, lang, TASK, model_card, label_key="medical.model", elem_id="ecg-model")
                         model = picker.dropdown
-                        picked = L.bind(gr.Dropdown(choices=beat_choices(L.default), value=None, elem_id="ecg-beat"),
+                        picked = L.bind(gr.Dropdown(choices=beat_choices(L.default, verdicts(picker.initial, cache)),
+                                                    value=None, elem_id="ecg-beat"),
                                         label="medical.pick_beat")
                         samples = L.bind(gr.Textbox(lines=4, max_lines=8, elem_id="ecg-samples"), label="medical.samples",
                                          placeholder="medical.samples_hint")
-                        upload = L.bind(gr.File(file_types=[".txt", ".csv", ".tsv"], type="filepath", height=120),
+                        upload = L.bind(gr.File(type="filepath", height=120),
                                         label="medical.upload")
                         submit = L.bind(gr.Button(variant="primary", elem_id="ecg-submit"), value="medical.classify")
                     with gr.Column(scale=3):
@@ -157,4 +181,9 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     upload.upload(read_upload, [upload, lang], [samples, status])
     gr.on([submit.click, samples.submit], run, inputs, outputs, concurrency_limit=4, api_name="classify_beat")
     picker.wire()
-    L.follow(lambda current, lang_: gr.update(choices=beat_choices(lang_), value=current), [picked], picked)
+    def marked_beats(path, current, lang_):
+        return gr.update(choices=beat_choices(lang_, verdicts(path, cache)), value=current)
+
+    model.change(marked_beats, [model, picked, lang], picked, api_visibility="private")
+    L.follow(marked_beats, [model, picked], picked)
+    L.results(figure, probabilities, status)

@@ -6,6 +6,7 @@ from typing import Any
 
 import gradio as gr
 
+from ..catalogue import LANGUAGES
 from ..serve import ModelEntry, PredictorCache, list_models
 from ..serve.registry import unreadable_models
 from ..tasks import BadInput, Task
@@ -134,8 +135,12 @@ class ModelPicker:
         self.info_key, self.context, self.datasets_for = info_key, list(context), datasets
         allowed = datasets(*initial_context) if datasets else None
         self.initial = preferred_model(task, L.default, allowed)
+        # Custom values allowed: a run can start while the choices are being replaced (an example that brings
+        # its own translation direction), and Gradio would refuse the old value; every run looks the path up
+        # among the usable models (find_entry) and never opens one it does not know.
         self.dropdown = L.bind(gr.Dropdown(choices=model_choices(task, L.default, allowed), value=self.initial,
-                                           info=picker_info(info_key, L.default), elem_id=elem_id), label=label_key)
+                                           info=picker_info(info_key, L.default), elem_id=elem_id,
+                                           allow_custom_value=True), label=label_key)
         self.card_text: gr.Markdown | None = None
         self.picked = gr.State(False)  # has the visitor chosen a model themselves?
 
@@ -168,7 +173,12 @@ class ModelPicker:
             self.dropdown.change(self.model_card, [self.dropdown, self.lang], self.card_text, api_visibility="private")
 
             def on_language(current, picked, *context_and_lang):
-                update = self.refreshed(current if picked else None, *context_and_lang)
+                # Kept when the visitor chose it: `picked` says so, and so does a model that is not the one the
+                # previous language would have shown (the switch can arrive before the `picked` event lands).
+                *context, lang = context_and_lang
+                allowed = self.datasets_for(*context) if self.datasets_for else None
+                shown_by_default = {preferred_model(self.task, other, allowed) for other in LANGUAGES if other != lang}
+                update = self.refreshed(current if picked or current not in shown_by_default else None, *context_and_lang)
                 return update, self.model_card(update["value"], context_and_lang[-1])
 
             self.dropdown.input(lambda: True, None, self.picked, api_visibility="private")

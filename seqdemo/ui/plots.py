@@ -1,13 +1,30 @@
-"""Plotly figures for training curves, labelled in the user's language."""
+"""Plotly figures labelled in the user's language: training curves, and date axes for every chart."""
 
 from collections import defaultdict
 from typing import Any
 
 import plotly.graph_objects as go
 
+from ..catalogue import has
 from .localizer import t
 
 COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]
+
+
+def metric_name(metric: str, lang: str) -> str:
+    """A validation figure's name in words ("accuracy", "准确率"); unknown ones as they are."""
+    return t(f"plot.metric.{metric}", lang) if has(f"plot.metric.{metric}") else metric
+
+
+# Plotly names months in English ("Jan 5"); a Chinese page gets numbers instead
+CHINESE_DATE_TICKS = {"days": "%Y-%m-%d", "minutes": "%H:%M<br>%m-%d"}
+
+
+def date_axis(figure: go.Figure, lang: str, unit: str) -> go.Figure:
+    """Date ticks in `lang` for a chart whose points are `unit` apart ("days" or "minutes")."""
+    if lang == "zh":
+        figure.update_xaxes(tickformat=CHINESE_DATE_TICKS[unit])
+    return figure
 
 
 def _layout(figure: go.Figure, title: str, y_title: str, lang: str) -> go.Figure:
@@ -21,9 +38,18 @@ def series(metrics: list[dict[str, Any]], split: str, name: str) -> tuple[list[f
     return [m["epoch"] for m in rows], [m["value"] for m in rows]
 
 
+def waiting(figure: go.Figure, lang: str) -> go.Figure:
+    """A chart with no points yet says so, instead of showing empty axes."""
+    figure.add_annotation(text=t("plot.no_points", lang), showarrow=False, x=0.5, y=0.5, xref="paper", yref="paper",
+                          font=dict(size=14, color="#6b7280"))
+    return figure.update_xaxes(visible=False).update_yaxes(visible=False)
+
+
 def loss_curves(metrics: list[dict[str, Any]], lang: str) -> go.Figure:
     """Training loss as reported during each epoch, validation loss after each epoch."""
     figure = go.Figure()
+    if not metrics:
+        return _layout(waiting(figure, lang), t("plot.loss_title", lang), t("plot.loss", lang), lang)
     x, y = series(metrics, "train", "loss")
     figure.add_scatter(x=x, y=y, mode="lines", name=t("plot.train_loss", lang), line=dict(color=COLOURS[0]))
     x, y = series(metrics, "validation", "loss")
@@ -34,7 +60,9 @@ def loss_curves(metrics: list[dict[str, Any]], lang: str) -> go.Figure:
 def metric_curve(metrics: list[dict[str, Any]], metric: str, lang: str) -> go.Figure:
     figure = go.Figure()
     x, y = series(metrics, "validation", metric)
-    label = t("plot.validation_metric", lang, metric=metric)
+    label = t("plot.validation_metric", lang, metric=metric_name(metric, lang))
+    if not x:
+        return _layout(waiting(figure, lang), label, metric_name(metric, lang), lang)
     figure.add_scatter(x=x, y=y, mode="lines+markers", name=label, line=dict(color=COLOURS[2]))
     return _layout(figure, label, metric, lang)
 

@@ -20,10 +20,12 @@ from ..tasks.runner import InvalidSettings, train_command
 from ..train.checkpoint import METRICS, CheckpointError, read_json
 from . import plots, settings_form
 from .localizer import Localizer, t, t_user, user_text
+from .plots import metric_name
 
 REFRESH_SECONDS = 2.0
 DEFAULT_PRESET = "quick"
-TABLE_COLUMNS = ["id", "name", "task", "status", "progress", "epoch", "elapsed", "eta", "best"]
+TABLE_COLUMNS = ["id", "name", "status", "epoch", "eta", "best"]  # few and short: it must fit a phone
+COMPARED_SETTINGS = ("cell", "layers", "hidden_size", "bidirectional")  # what jobs compared side by side tend to vary
 
 
 # ---- formatting -----------------------------------------------------------------------------
@@ -39,20 +41,29 @@ def job_label(job: Job) -> str:
     return f"#{job.id} · {job.name}"
 
 
+def status_text(job: Job, lang: str) -> str:
+    """"running 45 %", "cancelling…" (asked to stop, not yet stopped), "succeeded", ..."""
+    if job.status == "running" and job.cancel_requested:
+        return t("status.cancelling", lang)
+    if job.status == "running":
+        return f"{t('status.running', lang)} {job.progress:.0%}"
+    return t(f"status.{job.status}", lang)
+
+
+def best_text(job: Job, lang: str) -> str:
+    return f"{metric_name(job.metric, lang)} {job.best_metric:.4f}" if job.best_metric is not None else "–"
+
+
 def jobs_table(jobs: list[Job], lang: str) -> list[list[Any]]:
-    rows = []
-    for job in reversed(jobs):  # newest first
-        best = f"{job.metric} {job.best_metric:.4f}" if job.best_metric is not None else "–"
-        rows.append([job.id, job.name, t(f"task.{job.task}", lang), t(f"status.{job.status}", lang),
-                     f"{job.progress:.0%}", f"{job.epoch}/{job.epochs}", duration(job.elapsed), duration(job.eta), best])
-    return rows
+    return [[job.id, job.name, status_text(job, lang), f"{job.epoch}/{job.epochs}", duration(job.eta), best_text(job, lang)]
+            for job in reversed(jobs)]  # newest first
 
 
 def job_summary(job: Job, lang: str, details: bool = True) -> str:
     best = f"{job.best_metric:.4f}" if job.best_metric is not None else "–"
-    text = t("train.summary", lang, id=job.id, name=user_text(job.name), status=t(f"status.{job.status}", lang),
+    text = t("train.summary", lang, id=job.id, name=user_text(job.name), status=status_text(job, lang),
              progress=f"{job.progress:.0%}", epoch=job.epoch, epochs=job.epochs, elapsed=duration(job.elapsed),
-             eta=duration(job.eta), metric=job.metric, best=best)
+             eta=duration(job.eta), metric=metric_name(job.metric, lang), best=best)
     if not details:
         return text + "\n\n" + t("train.details_private", lang)
     if job.error:
@@ -144,8 +155,12 @@ class TrainTab:
 
             gr.on([w.change for w in widgets.values()], remember, set(widgets.values()), [self.kept, command],
                   show_progress="hidden", api_visibility="private")
-            self.start_btn.click(lambda data, request: self.on_start(task, widgets, data, request),
-                                 {self.dataset_dd, self.preset_dd, self.name_tb, self.processes, self.lang, *widgets.values()},
+
+            def start(data: dict, request: gr.Request):  # annotated, so Gradio passes the request
+                return self.on_start(task, widgets, data, request)
+
+            self.start_btn.click(start, {self.dataset_dd, self.preset_dd, self.name_tb, self.processes, self.lang,
+                                         *widgets.values()},
                                  [self.start_msg, self.job_dd, self.compare_dd, *widgets.values()], api_name="start_job")
 
         self.processes.render()
@@ -156,7 +171,8 @@ class TrainTab:
         L = self.L
         L.bind(gr.Markdown(), value="train.jobs")
         self.table = L.bind(gr.Dataframe(value=jobs_table(self.service.store.jobs(), L.default), interactive=False,
-                                         wrap=True, max_height=360, elem_id="train-jobs"),
+                                         wrap=True, max_height=360, elem_id="train-jobs",
+                                         column_widths=["8%", "30%", "20%", "12%", "12%", "18%"]),
                             headers=[f"train.col.{c}" for c in TABLE_COLUMNS])
         jobs = self.service.store.jobs()
         # custom values allowed: the choices change while the page is open, faster than Gradio's own record of them
@@ -258,11 +274,15 @@ class TrainTab:
             pickers = [gr.update(), gr.update()]
         seen = {**seen, "ids": ids}
         job = self._job(job_id)
+        # a message about a job ("queued again", "cancelling") lasts until the job moves on or another is picked
+        moved_on = job is None or seen.get("job_status") != [job.id, job.status]
+        message = "" if moved_on and "job_status" in seen else gr.update()
+        seen["job_status"] = None if job is None else [job.id, job.status]
         if job is None:
-            return [jobs_table(jobs, lang), *pickers, "", None, None, None, "", seen]
+            return [jobs_table(jobs, lang), *pickers, "", None, None, None, "", seen, message]
         if not self.service.access.may_see_details(job, self.who(request)):
             seen["stamp"] = None
-            return [jobs_table(jobs, lang), *pickers, job_summary(job, lang, details=False), None, None, None, "", seen]
+            return [jobs_table(jobs, lang), *pickers, job_summary(job, lang, details=False), None, None, None, "", seen, message]
         metrics = self.service.store.metrics(job.id)
         stamp = [job.id, len(metrics), job.status, lang]
         curves = [gr.update(), gr.update(), gr.update()]
@@ -271,7 +291,7 @@ class TrainTab:
                       {"task": job.task, "dataset": job.dataset, **job.config}]
         seen["stamp"] = stamp
         log = "\n".join(self.service.store.log_tail(job.id))
-        return [jobs_table(jobs, lang), *pickers, job_summary(job, lang), *curves, log, seen]
+        return [jobs_table(jobs, lang), *pickers, job_summary(job, lang), *curves, log, seen, message]
 
     def latest_job(self) -> int | None:
         """The newest running job, else the newest job of all."""
@@ -298,10 +318,10 @@ class TrainTab:
         if job is None:
             return t("train.pick_first", lang)
         try:
-            status = self.service.cancel(job.id, self.who(request))
+            self.service.cancel(job.id, self.who(request))
         except JobRefused as error:
             return "⚠️ " + error.problem.message(lang)
-        return t("train.cancel_sent", lang, id=job.id, status=t(f"status.{status}", lang))
+        return t("train.cancel_sent", lang, id=job.id, status=status_text(self.service.store.get(job.id), lang))
 
     def on_resume(self, job_id, lang, request: gr.Request):
         job = self._job(job_id)
@@ -347,11 +367,11 @@ class TrainTab:
             hp = job.config.get("hyperparameters", {})
             test = test_figures(job)
             rows.append({
-                t("train.col.name", lang): job_label(job), "cell": hp.get("cell", "–"), "layers": hp.get("layers", "–"),
-                "hidden": hp.get("hidden_size", "–"), "bidirectional": hp.get("bidirectional", "–"),
-                t("train.col.status", lang): t(f"status.{job.status}", lang),
+                t("train.col.name", lang): job_label(job),
+                **{t(f"setting.{name}", lang): hp.get(name, "–") for name in COMPARED_SETTINGS},
+                t("train.col.status", lang): status_text(job, lang),
                 t("train.col.best", lang): round(job.best_metric, 4) if job.best_metric is not None else "–",
-                t("train.col.test", lang, metric=metric): round(test[metric], 4) if metric in test else "–",
+                t("train.col.test", lang, metric=metric_name(metric, lang)): round(test[metric], 4) if metric in test else "–",
                 t("train.col.elapsed", lang): duration(job.elapsed),
             })
         return plots.comparison(runs, metric, lang), pd.DataFrame(rows)
@@ -367,7 +387,7 @@ class TrainTab:
                             api_visibility="private")
         timer = gr.Timer(REFRESH_SECONDS)
         details = [self.summary_md, self.loss_plot, self.metric_plot, self.settings_json, self.log_box]
-        refresh_outputs = [self.table, self.job_dd, self.compare_dd] + details + [self.seen]
+        refresh_outputs = [self.table, self.job_dd, self.compare_dd] + details + [self.seen, self.action_msg]
         timer.tick(self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs, show_progress="hidden",
                    api_name="refresh_jobs")
         self.job_dd.change(self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs, show_progress="hidden")

@@ -7,8 +7,9 @@ import plotly.graph_objects as go
 from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.translation import MAX_BEAM, MAX_INPUT_CHARS, Translation
-from .localizer import Localizer, t
-from .models import ModelPicker, ask
+from ..text.scripts import cjk_share, dominant_language
+from .localizer import Localizer, t, t_user
+from .models import ExampleList, ModelPicker, ask, find_entry, preferred_model
 
 TASK = get_task("translation")
 DIRECTIONS = {"en_zh": "tatoeba_en_zh", "zh_en": "tatoeba_zh_en"}  # direction -> dataset
@@ -25,14 +26,19 @@ def datasets_for(direction: str) -> list[str]:
 
 
 def attention_figure(translation: Translation, lang: str) -> go.Figure:
-    """Output tokens down, source tokens across: how much each output word looked at each source word."""
+    """Output tokens down, source tokens across: how much each output word looked at each source word. Axes are
+    positions labelled with their tokens (a word twice in a sentence is two rows, not one)."""
+    sources, outputs = [tok.text for tok in translation.source_tokens], translation.tokens
     figure = go.Figure(go.Heatmap(
-        z=translation.attention, x=[f"{i}:{tok.text}" for i, tok in enumerate(translation.source_tokens)],
-        y=[f"{i}:{tok}" for i, tok in enumerate(translation.tokens)], colorscale="Blues", zmin=0, zmax=1,
+        z=translation.attention, x=list(range(len(sources))), y=list(range(len(outputs))), colorscale="Blues", zmin=0, zmax=1,
+        customdata=[[[out, src] for src in sources] for out in outputs],
         hovertemplate=t("translation.hover", lang) + "<extra></extra>"))
-    figure.update_layout(title=t("translation.heatmap_title", lang), height=max(320, 28 * len(translation.tokens) + 140),
-                         xaxis_title=t("translation.source_axis", lang), yaxis_title=t("translation.output_axis", lang),
-                         yaxis_autorange="reversed", margin=dict(l=80, r=20, t=50, b=80))
+    figure.update_layout(title=t("translation.heatmap_title", lang), height=max(320, 28 * len(outputs) + 140),
+                         xaxis=dict(title=t("translation.source_axis", lang), tickmode="array",
+                                    tickvals=list(range(len(sources))), ticktext=sources),
+                         yaxis=dict(title=t("translation.output_axis", lang), tickmode="array",
+                                    tickvals=list(range(len(outputs))), ticktext=outputs, autorange="reversed"),
+                         margin=dict(l=80, r=20, t=50, b=80))
     return figure
 
 
@@ -48,10 +54,16 @@ def model_card(entry: ModelEntry, lang: str) -> str:
 
 def translate(text: str, path: str | None, beam, lang: str, cache: PredictorCache):
     """-> (translation, attention figure, alternatives table, status)."""
-    _, result, problem = ask(TASK, path, lang, cache, text or "", beam_width=int(beam or 1))
+    entry, result, problem = ask(TASK, path, lang, cache, text or "", beam_width=int(beam or 1))
     if result is None:
         return "", None, None, problem
     notes = []
+    options = TASK.datasets[entry.dataset].options
+    if dominant_language(result.source) not in (None, options["source"]):
+        notes.append(t(f"translation.wrong_direction.{options['source']}", lang))
+    copied = [word for word in result.tokens if options["target"] == "en" and cjk_share(word) > 0]
+    if copied:
+        notes.append(t_user("translation.copied", lang, words=" ".join(copied)))
     if result.truncated:
         notes.append(t("input.chars_truncated", lang, limit=MAX_INPUT_CHARS))
     if result.unknown:
@@ -86,16 +98,23 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
             with gr.Column(scale=3):
                 output = L.bind(gr.Textbox(lines=2, interactive=False, buttons=["copy"], elem_id="translation-output"),
                                 label="translation.output")
-                alternatives = L.bind(L.table(TABLE_COLUMNS, interactive=False, wrap=True, elem_id="translation-alternatives"),
-                                      label="translation.alternatives")
+                alternatives = L.bind(L.table(TABLE_COLUMNS, interactive=False, wrap=True, column_widths=["78%", "22%"],
+                                              elem_id="translation-alternatives"), label="translation.alternatives")
         heatmap = gr.Plot(show_label=False, elem_id="translation-heatmap")
-        examples = gr.Examples(examples=[[text, d] for d, texts in EXAMPLES.items() for text in texts], inputs=[source, direction])
-        L.bind(examples.dataset, label="translation.examples", headers=["translation.input", "translation.direction"])
+        examples = ExampleList(L, [[text, d] for d, texts in EXAMPLES.items() for text in texts], [source, direction],
+                               label_key="translation.examples", header_key="translation.input",
+                               elem_id="translation-examples")
         picker.card("translation.card")
 
-    def run(text, path, beam_, lang_):
+    def run(text, path, beam_, direction_, lang_):
+        # a model of the chosen direction, even while the picker is still catching up with a new direction
+        if find_entry(TASK, path) is None or find_entry(TASK, path).dataset not in datasets_for(direction_):
+            path = preferred_model(TASK, lang_, datasets_for(direction_))
         return translate(text, path, beam_, lang_, cache)
 
-    gr.on([submit.click, source.submit], run, [source, model, beam, lang], [output, heatmap, alternatives, status],
-          concurrency_limit=4, api_name="translate")
+    inputs = [source, model, beam, direction, lang]
+    gr.on([submit.click, source.submit], run, inputs, [output, heatmap, alternatives, status], concurrency_limit=4,
+          api_name="translate")
+    examples.wire(run, inputs, [output, heatmap, alternatives, status])
+    L.results(output, heatmap, status)
     picker.wire()
