@@ -48,6 +48,9 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--json", action="store_true", help="print the metrics as JSON")
     evaluate.add_argument("--probes", action="store_true",
                           help="score hand-written probes (negation, contrast) instead of a split, where the task has them")
+    evaluate.add_argument("--poem-form", type=int, default=None, metavar="N",
+                          help="for a Tang poem model: let it finish N held-out regulated poems from their first couplet "
+                               "and score line lengths and rhyme")
 
     predict = commands.add_parser("predict", help="run a checkpoint on one input")
     predict.add_argument("checkpoint", type=Path)
@@ -150,8 +153,17 @@ def _crossvalidate(args) -> int:
 
 
 def _evaluate(args) -> int:
-    from .tasks.runner import evaluate, probe
+    from .tasks.runner import evaluate, poem_form, probe
 
+    if args.poem_form is not None:
+        scores = poem_form(args.checkpoint, resolve_device(args.device), args.poem_form)
+        if args.json:
+            print(json.dumps({"checkpoint": str(args.checkpoint), **scores}))
+        else:
+            print(f"{scores['poems']} held-out poems finished by the model: every line the right length "
+                  f"{scores['right_length']:.1%}, even lines rhyme {scores['rhyming']:.1%} "
+                  f"(the real poems: {scores['real_poems_rhyming']:.1%} pass the same rhyme check)")
+        return 0
     if args.probes:
         scores = probe(args.checkpoint, resolve_device(args.device))
         if scores is None:

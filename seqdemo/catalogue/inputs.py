@@ -16,6 +16,8 @@ STRINGS = {
     },
     "input.beam": {"en": "Beam width must be between 1 and {limit}.", "zh": "束宽必须在 1 到 {limit} 之间。"},
     "input.empty": {"en": "Please type some text first.", "zh": "请先输入一些文字。"},
+    "input.not_a_poem_model": {"en": "Only a Tang poem model writes poems whose form can be scored.",
+                               "zh": "只有唐诗模型写的诗才能评格律。"},
     "input.no_tokens": {
         "en": "The text has no words the model can read (only spaces?).",
         "zh": "文本里没有模型可以读取的内容（只有空白？）。",

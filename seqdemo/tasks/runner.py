@@ -220,6 +220,13 @@ def evaluate(path: Path, split: str, device: torch.device, limit: int | None = N
     return task.evaluate(model, examples, device, Setup(hparams, dataset, checkpoint.fitted), final=True)
 
 
+def poem_form(path: Path, device: torch.device, samples: int) -> dict[str, Any]:
+    """A poem model's form on held-out poems (`TextGenerationTask.form_scores`)."""
+    task, hparams, model, checkpoint = load_model(path, device)
+    records = task.datasets[checkpoint.config["dataset"]].load()["test"]
+    return task.form_scores(task.predictor(model, hparams, checkpoint), records, samples)
+
+
 def probe(path: Path, device: torch.device) -> dict[str, Any] | None:
     """The checkpoint's scores on its task's hand-written probes (None when the task has none)."""
     task, hparams, model, checkpoint = load_model(path, device)

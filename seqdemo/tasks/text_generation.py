@@ -18,6 +18,7 @@ from ..hparams import hp
 from ..models.language_model import LanguageModel, LanguageModelConfig, detach_state
 from ..models.sampling import next_token_distribution
 from ..text.detokenize import detokenize
+from ..text.poem_form import even_lines_rhyme, poem_lines, regulated_length
 from ..text.tokenizers import get_tokenizer
 from ..text.vocab import Vocab
 from ..train import to_device
@@ -28,6 +29,7 @@ MAX_PROMPT_CHARS = 2_000  # longer prompts keep their end
 MAX_NEW_TOKENS = 2_000
 MAX_TEMPERATURE = 5.0
 DOCUMENT_SEPARATOR = "\n\n"
+POEM_DATASETS = ("tang_poems", "tang300")
 
 
 @dataclass
@@ -143,6 +145,36 @@ class TextGenerationTask(Task):
                 count += batch.targets.numel()
         loss = total / max(count, 1)
         return {"loss": loss, "perplexity": math.exp(min(loss, 50)), "bits_per_token": loss / math.log(2), "tokens": float(count)}
+
+    def form_scores(self, predictor: "TextGenerator", records: Sequence[Document], samples: int = 200,
+                    temperature: float = 0.8) -> dict:
+        """For a poem model: held-out regulated poems (4 or 8 lines of 5 or 7 characters) give the model their
+        title and first couplet; it writes the rest (sampled, seed = the poem's number). Scored: the share whose
+        every line has the first line's length (with 4 or 8 lines in all), the share whose even lines rhyme
+        (`poem_form`), and, for scale, the share of the real poems that pass the same rhyme check."""
+        if predictor.dataset not in POEM_DATASETS:
+            raise BadInput("not_a_poem_model")
+        openings = []
+        for record in records:
+            title, _, body = record.text.strip("\n").partition("\n")
+            if regulated_length(poem_lines(body)):
+                openings.append((title, body.split("\n")[0], even_lines_rhyme(poem_lines(body))))
+        openings = openings[:samples]
+        right_length = rhyming = 0
+        for seed, (title, first_couplet, _) in enumerate(openings):
+            written = ""
+            for token in predictor.generate(f"{title}\n{first_couplet}\n", max_tokens=120, temperature=temperature,
+                                            seed=seed):
+                written += token.text
+                if DOCUMENT_SEPARATOR in written:
+                    break
+            lines = poem_lines(first_couplet + "\n" + written.split(DOCUMENT_SEPARATOR)[0])
+            if regulated_length(lines) == len(poem_lines(first_couplet)[0]):
+                right_length += 1
+                rhyming += even_lines_rhyme(lines)
+        count = max(1, len(openings))
+        return {"poems": len(openings), "right_length": right_length / count, "rhyming": rhyming / count,
+                "real_poems_rhyming": sum(real for _, _, real in openings) / count}
 
     def predictor(self, model, hparams, checkpoint) -> "TextGenerator":
         return TextGenerator(self, model, checkpoint)
