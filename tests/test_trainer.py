@@ -75,6 +75,20 @@ def test_loss_falls_on_a_tiny_set(cpu):
     assert -result.best_metrics["neg_loss"] < 0.5 * -before
 
 
+@pytest.mark.parametrize("optimizer", ["adam", "adamw"])
+def test_weight_decay_is_applied_by_either_optimiser(cpu, optimizer):
+    # Adam as an L2 penalty on the gradient, AdamW decoupled: never silently dropped
+    trainer = Trainer(tiny_model(), TrainingHyperparameters(optimizer=optimizer, weight_decay=0.05), cpu, metric="accuracy")
+    assert [group["weight_decay"] for group in trainer.optimizer.param_groups] == [0.05]
+    model = tiny_model()
+    before = [p.detach().clone() for p in model.parameters()]
+    trainer = Trainer(model, TrainingHyperparameters(optimizer=optimizer, weight_decay=0.5, lr=0.001), cpu, metric="accuracy")
+    for parameter in model.parameters():
+        parameter.grad = torch.zeros_like(parameter)  # no loss gradient: only the decay moves the weights
+    trainer.optimizer.step()
+    assert all(p.abs().sum() < b.abs().sum() for p, b in zip(model.parameters(), before) if b.abs().sum() > 0)
+
+
 def test_early_stopping_stops_after_patience_epochs_without_improvement(cpu):
     sequences, labels = contains_token_task(64)
     settings = TrainingHyperparameters(epochs=50, patience=2)

@@ -70,8 +70,9 @@ STRINGS = {
     },
     "hp.lr": {"en": "Learning rate: the size of each update step.", "zh": "学习率：每一步更新的幅度。"},
     "hp.weight_decay": {
-        "en": "Weight decay: pulls weights towards zero to fight overfitting.",
-        "zh": "权重衰减：把权重拉向零，减轻过拟合。",
+        "en": "Weight decay: pulls weights towards zero to fight overfitting (with Adam as an L2 penalty added to "
+              "the gradient, with AdamW decoupled from it).",
+        "zh": "权重衰减：把权重拉向零，减轻过拟合（Adam 中作为加到梯度上的 L2 惩罚，AdamW 中与梯度更新解耦）。",
     },
     "hp.batch_size": {"en": "Examples per update step.", "zh": "每次更新使用的样本数。"},
     "hp.epochs": {"en": "Maximum passes over the training data.", "zh": "最多遍历训练数据的轮数。"},

@@ -95,9 +95,9 @@ class Trainer:
         self.metric, self.mode = metric, mode
         self.callbacks = list(callbacks)
         parameters = [p for p in model.parameters() if p.requires_grad]
+        # Adam adds weight decay to the gradient (an L2 penalty, as the tutorial writes it); AdamW decouples it
         optimizer_class = torch.optim.AdamW if settings.optimizer == "adamw" else torch.optim.Adam
-        weight_decay = settings.weight_decay if settings.optimizer == "adamw" else 0.0
-        self.optimizer = optimizer_class(parameters, lr=settings.lr, weight_decay=weight_decay)
+        self.optimizer = optimizer_class(parameters, lr=settings.lr, weight_decay=settings.weight_decay)
         self.scheduler = (torch.optim.lr_scheduler.ReduceLROnPlateau(self.optimizer, mode=mode, factor=0.5,
                                                                      patience=settings.lr_patience)
                           if settings.schedule == "plateau" else None)  # cosine: `get_lr` sets every step's rate
