@@ -304,8 +304,8 @@ def test_translation_says_when_the_sentence_is_in_the_other_language(page, app_u
     expect(page.locator("#translation-status")).not_to_contain_text("this model translates from")
 
 
-PHONE_TABS = {"en-US": ["Sentiment", "Text generation", "Translation", "Named entities", "Stocks", "Medical monitoring", "Train"],
-              "zh-CN": ["情感分析", "文本生成", "机器翻译", "命名实体", "股价预测", "医疗监测", "训练"]}
+PHONE_TABS = {"en-US": ["Sentiment", "Text generation", "Translation", "Named entities", "Stocks", "Medical monitoring", "Lab", "Train"],
+              "zh-CN": ["情感分析", "文本生成", "机器翻译", "命名实体", "股价预测", "医疗监测", "实验室", "训练"]}
 
 
 def page_width(page) -> int:
@@ -335,3 +335,22 @@ def test_on_a_phone_every_tab_is_reachable_and_nothing_runs_off_the_side(browser
     expect(page.locator("#hp-sentiment-lr")).to_be_visible(timeout=10_000)
     assert page_width(page) <= 390  # the job table scrolls inside itself
     context.close()
+
+
+def test_every_lab_view_draws(page, app_url):
+    page.goto(app_url)
+    page.get_by_role("tab", name="Lab", exact=True).click()
+    page.locator("#lab-flow-submit").click()
+    expect(page.locator("#lab-flow-chart .js-plotly-plot")).to_contain_text("LSTM", timeout=60_000)
+    expect(page.locator("#lab-flow-status")).to_contain_text("steps back")
+    page.get_by_role("tab", name="Inside the cell").click()
+    page.locator("#lab-inside-submit").click()
+    expect(page.locator("#lab-inside-gates .js-plotly-plot")).to_contain_text("forget gate", timeout=60_000)
+    expect(page.locator("#lab-inside-running .js-plotly-plot")).to_contain_text("superb")
+    page.get_by_role("tab", name="Memory over distance").click()
+    for slider, value in (("#lab-memory-gap", "2"), ("#lab-memory-steps", "50")):
+        page.locator(f"{slider} input[type=number]").fill(value)
+        page.locator(f"{slider} input[type=number]").press("Enter")
+    page.locator("#lab-memory-submit").click()
+    expect(page.locator("#lab-memory-status")).to_contain_text("Gap 2: RNN error", timeout=120_000)
+    expect(page.locator("#lab-memory-chart .js-plotly-plot")).to_contain_text("GRU")

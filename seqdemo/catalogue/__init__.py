@@ -17,7 +17,7 @@ AREAS = {"hp": "settings", "problem": "settings", "jobs": "settings", "task": "s
          "preset": "settings", "status": "settings", "setting": "settings", "input": "inputs", "app": "app", "model": "app", "plot": "app", "device": "app",
          "train": "train", "sentiment": "sentiment", "card": "sentiment", "label": "sentiment", "confidence": "sentiment", "generation": "generation",
          "translation": "translation", "ner": "ner", "entity": "ner", "stocks": "stocks", "medical": "medical", "heartbeats": "medical",
-         "glucose": "medical"}
+         "glucose": "medical", "lab": "lab"}
 
 
 def _area(key: str) -> dict[str, dict[str, str]]:

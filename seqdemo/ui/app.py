@@ -9,7 +9,7 @@ from ..paths import runs_dir
 from ..serve import PredictorCache
 from ..tasks.price_file import MAX_FILE_BYTES
 from ..train import describe_device
-from . import generation_tab, medical_tab, ner_tab, sentiment_tab, stocks_tab, train_tab, translation_tab
+from . import generation_tab, lab_tab, medical_tab, ner_tab, sentiment_tab, stocks_tab, train_tab, translation_tab
 from .localizer import LANGUAGES, Localizer, t
 
 # Uploads: Gradio refuses anything larger at the door (the largest file a tab reads is a price CSV), and
@@ -54,6 +54,7 @@ def build_app(device: torch.device, jobs: JobService) -> gr.Blocks:
             ner_tab.build(L, lang, cache)
             stocks_tab.build(L, lang, cache)
             medical_tab.build(L, lang, cache)
+            lab_tab.build(L, lang, cache)
             train_tab.build(L, lang, jobs, app)
         footer = gr.Markdown(t("app.footer", L.default, device=describe_device(device, L.default), **footer_values),
                              elem_id="app-footer")

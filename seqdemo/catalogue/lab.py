@@ -1,0 +1,99 @@
+"""The Lab tab: views inside the recurrence."""
+
+STRINGS = {
+    "lab.tab": {"en": "Lab", "zh": "实验室"},
+    "lab.intro": {
+        "en": "See why LSTMs and GRUs exist. **Gradient flow** shows how much of a training signal survives the way "
+              "back through time; **Inside the cell** shows every gate of a real model reading your sentence; "
+              "**Memory over distance** trains small networks that must remember a number across a gap.",
+        "zh": "看看为什么会有 LSTM 和 GRU。**梯度流**显示训练信号沿时间反向传播时还剩多少；**单元内部**显示一个真实模型"
+              "读你的句子时每个门的取值；**记忆与距离**训练几个小网络，让它们跨越一段间隔记住一个数。",
+    },
+    "lab.out_of_range": {"en": "A setting is outside its range: use the sliders' values.",
+                         "zh": "有设置超出了范围：请使用滑块允许的值。"},
+    "lab.flow.tab": {"en": "Gradient flow", "zh": "梯度流"},
+    "lab.flow.intro": {
+        "en": "A recurrent layer reads a random sequence. The chart shows the size of the gradient of its **last** "
+              "state with respect to each input, against how many steps back that input was (log scale): how "
+              "strongly a training signal at the end can still reach it. A plain RNN's curve falls off fast "
+              "(the *vanishing gradient*); scale the recurrent weights above about 2 and it grows instead "
+              "(*exploding*). Try the LSTM with forget-gate bias 0 (PyTorch's default: it vanishes almost as fast) "
+              "and then 3: its cell state becomes a nearly open path.",
+        "zh": "一个循环层读入一段随机序列。图中显示它**最后**一个状态对每个输入的梯度大小，横轴是该输入在多少步之前"
+              "（对数坐标）：末尾的训练信号还能多大程度传回去。普通 RNN 的曲线下降很快（*梯度消失*）；把循环权重放大到 "
+              "2 左右以上，它反而增长（*梯度爆炸*）。试试遗忘门偏置为 0 的 LSTM（PyTorch 的默认值：几乎消失得一样快），"
+              "再试 3：细胞状态变成一条几乎畅通的路径。",
+    },
+    "lab.flow.cells": {"en": "Cells", "zh": "单元"},
+    "lab.flow.length": {"en": "Sequence length (steps)", "zh": "序列长度（步）"},
+    "lab.flow.hidden": {"en": "Hidden size", "zh": "隐藏层大小"},
+    "lab.flow.scale": {"en": "Recurrent weight scale", "zh": "循环权重缩放"},
+    "lab.flow.scale_info": {"en": "Multiplies the freshly initialised recurrent weights.",
+                            "zh": "乘以新初始化的循环权重。"},
+    "lab.flow.forget": {"en": "Forget-gate bias (LSTM)", "zh": "遗忘门偏置（LSTM）"},
+    "lab.flow.forget_info": {"en": "Added to the forget gate: higher keeps more of the cell state each step.",
+                             "zh": "加到遗忘门上：越大，每一步保留的细胞状态越多。"},
+    "lab.flow.submit": {"en": "Draw", "zh": "绘制"},
+    "lab.flow.title": {"en": "Gradient reaching each input", "zh": "到达每个输入的梯度"},
+    "lab.flow.x": {"en": "steps back from the last input", "zh": "距最后一个输入的步数"},
+    "lab.flow.y": {"en": "gradient size (log scale)", "zh": "梯度大小（对数坐标）"},
+    "lab.flow.summary": {"en": "{cell}: {near:.2g} at the last step, {far:.2g} {distance} steps back.",
+                         "zh": "{cell}：最后一步 {near:.2g}，{distance} 步之前 {far:.2g}。"},
+    "lab.flow.none": {"en": "Pick at least one cell.", "zh": "请至少选一种单元。"},
+    "lab.inside.tab": {"en": "Inside the cell", "zh": "单元内部"},
+    "lab.inside.intro": {
+        "en": "Type a sentence for a shipped sentiment model. Each heat map is one gate of its first LSTM layer "
+              "(reading left to right): a column per word, a row per unit (the first {units}), recomputed from the "
+              "layer's own weights. Gates run from 0 (closed) to 1 (open); the cell state is the layer's memory. "
+              "Below: the hidden state's path through the sentence (its two main directions), and what the model "
+              "would answer after each word.",
+        "zh": "为一个已发布的情感模型输入一句话。每张热图是它第一层 LSTM（从左往右读）的一个门：每列一个词，每行一个"
+              "单元（前 {units} 个），由该层自己的权重重新算出。门的取值从 0（关）到 1（开）；细胞状态是这一层的记忆。"
+              "下方：隐藏状态在整句中的轨迹（两个主方向），以及模型读到每个词时会给出的判断。",
+    },
+    "lab.inside.input": {"en": "Sentence", "zh": "句子"},
+    "lab.inside.submit": {"en": "Look inside", "zh": "查看内部"},
+    "lab.inside.gates": {"en": "Gates and states", "zh": "门与状态"},
+    "lab.inside.path": {"en": "Path of the hidden state (PCA)", "zh": "隐藏状态的轨迹（PCA）"},
+    "lab.inside.running": {"en": "Probability of “positive” after each word", "zh": "读到每个词时“正面”的概率"},
+    "lab.inside.word": {"en": "word", "zh": "词"},
+    "lab.inside.unit": {"en": "unit", "zh": "单元"},
+    "lab.inside.truncated": {"en": "Only the first {limit} words are shown.", "zh": "只显示前 {limit} 个词。"},
+    "lab.inside.not_lstm": {"en": "This model's first layer is a {cell}: its gates are shown.",
+                            "zh": "这个模型的第一层是 {cell}：显示的是它的门。"},
+    "lab.gate.input": {"en": "input gate", "zh": "输入门"},
+    "lab.gate.forget": {"en": "forget gate", "zh": "遗忘门"},
+    "lab.gate.candidate": {"en": "candidate", "zh": "候选值"},
+    "lab.gate.output": {"en": "output gate", "zh": "输出门"},
+    "lab.gate.cell": {"en": "cell state", "zh": "细胞状态"},
+    "lab.gate.hidden": {"en": "hidden state", "zh": "隐藏状态"},
+    "lab.gate.reset": {"en": "reset gate", "zh": "重置门"},
+    "lab.gate.update": {"en": "update gate", "zh": "更新门"},
+    "lab.gate.new": {"en": "new state", "zh": "新状态"},
+    "lab.memory.tab": {"en": "Memory over distance", "zh": "记忆与距离"},
+    "lab.memory.intro": {
+        "en": "The *adding problem*: a sequence of random numbers, two of them marked, one near the start and one "
+              "near the end; the network must answer their sum, so it has to carry the first number across the "
+              "gap. Each click trains a fresh RNN, LSTM and GRU at the gap you choose (a few seconds to a minute) "
+              "and adds their error to the chart. Always answering 1 scores about {baseline:.3f}: a point near that "
+              "line means the network did not remember.",
+        "zh": "*加法问题*：一串随机数中标出两个，一个靠近开头，一个靠近结尾；网络要答出它们的和，所以必须把第一个数"
+              "带过中间的间隔。每点一次，就在你选的间隔上重新训练一个 RNN、LSTM 和 GRU（几秒到一分钟），并把它们的误差"
+              "加到图上。总是回答 1 的误差约为 {baseline:.3f}：接近这条线的点表示网络没有记住。",
+    },
+    "lab.memory.gap": {"en": "Gap (steps to remember across)", "zh": "间隔（需要跨越记忆的步数）"},
+    "lab.memory.steps": {"en": "Training steps", "zh": "训练步数"},
+    "lab.memory.submit": {"en": "Train at this gap", "zh": "在这个间隔上训练"},
+    "lab.memory.clear": {"en": "Clear the chart", "zh": "清空图表"},
+    "lab.memory.title": {"en": "Error after training, by gap", "zh": "训练后的误差（按间隔）"},
+    "lab.memory.x": {"en": "gap (steps)", "zh": "间隔（步）"},
+    "lab.memory.y": {"en": "mean squared error (log scale)", "zh": "均方误差（对数坐标）"},
+    "lab.memory.baseline": {"en": "always answering 1", "zh": "总是回答 1"},
+    "lab.memory.training": {"en": "Training {cell} at gap {gap}… ({done} of {total} done)",
+                            "zh": "正在间隔 {gap} 上训练 {cell}……（已完成 {done}/{total}）"},
+    "lab.memory.done": {"en": "Gap {gap}: {results}.", "zh": "间隔 {gap}：{results}。"},
+    "lab.memory.result": {"en": "{cell} error {mse:.3f} ({verdict})", "zh": "{cell} 误差 {mse:.3f}（{verdict}）"},
+    "lab.memory.remembered": {"en": "remembered", "zh": "记住了"},
+    "lab.memory.forgot": {"en": "did not remember", "zh": "没有记住"},
+    "lab.memory.partly": {"en": "partly", "zh": "部分记住"},
+}

@@ -1,0 +1,1 @@
+"""The Lab: views inside the recurrence, and the tutorial map."""

@@ -1,0 +1,226 @@
+"""The Lab tab: gradient flow through time, the gates inside a real model, and memory over distance."""
+
+from collections.abc import Iterator
+
+import gradio as gr
+import plotly.graph_objects as go
+import torch
+from plotly.subplots import make_subplots
+
+from ..lab.gradient_flow import MAX_HIDDEN, MAX_LENGTH, FlowSettings, fresh_flow
+from ..lab.inside import MAX_LAB_TOKENS, look_inside
+from ..lab.memory_task import BASELINE_MSE, MAX_GAP, MemorySettings, train_one
+from ..serve import PredictorCache
+from ..tasks import get_task
+from .localizer import Localizer, t
+from .models import ModelPicker, find_entry, problem_message
+from .sentiment_tab import model_card as sentiment_card
+
+SENTIMENT = get_task("sentiment")
+CELLS = ("rnn", "lstm", "gru")
+COLOURS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c"}
+UNITS_SHOWN = 32  # columns of each gate's heat map
+EXAMPLE_SENTENCE = "Not bad at all. I expected to hate it, but the acting was superb."
+BOUNDED = {"input", "forget", "output", "reset", "update"}  # sigmoid gates: 0 to 1; the rest are centred on 0
+FLOW_MAX_HIDDEN = min(MAX_HIDDEN, 256)  # keeps one drawing near a second on a laptop CPU
+
+
+def _log_chart(title: str, x_title: str, y_title: str) -> go.Figure:
+    figure = go.Figure()
+    figure.update_layout(title=title, xaxis_title=x_title, yaxis_title=y_title, yaxis_type="log", height=420,
+                         margin=dict(l=60, r=20, t=50, b=50), legend=dict(orientation="h", y=-0.2))
+    return figure
+
+
+def gradient_flow(cells: list[str], length, hidden, scale, forget_bias, lang: str):
+    """-> (chart, summary). Out-of-range controls are refused by their sliders; the API gets a message."""
+    if not cells:
+        return None, t("lab.flow.none", lang)
+    try:
+        settings = FlowSettings(length=int(length), hidden_size=int(hidden), weight_scale=float(scale),
+                                forget_bias=float(forget_bias))
+    except (TypeError, ValueError):
+        return None, "⚠️ " + t("lab.out_of_range", lang)
+    if not (2 <= settings.length <= MAX_LENGTH and 1 <= settings.hidden_size <= FLOW_MAX_HIDDEN
+            and 0 < settings.weight_scale <= 10 and -10 <= settings.forget_bias <= 10):
+        return None, "⚠️ " + t("lab.out_of_range", lang)
+    figure = _log_chart(t("lab.flow.title", lang), t("lab.flow.x", lang), t("lab.flow.y", lang))
+    lines = []
+    for cell in [c for c in CELLS if c in cells]:
+        flow = fresh_flow(cell, settings)  # [length], distance 0 first
+        shown = [(d, float(v)) for d, v in enumerate(flow.tolist()) if v > 0]  # a log axis cannot show 0
+        figure.add_trace(go.Scatter(x=[d for d, _ in shown], y=[v for _, v in shown], mode="lines", name=cell.upper(),
+                                    line=dict(color=COLOURS[cell])))
+        lines.append(t("lab.flow.summary", lang, cell=cell.upper(), near=float(flow[0]), far=float(flow[-1]),
+                       distance=settings.length - 1))
+    return figure, "\n".join(f"- {line}" for line in lines)
+
+
+def gate_maps(tokens: list[str], gates: dict[str, torch.Tensor], lang: str) -> go.Figure:
+    names = list(gates)
+    figure = make_subplots(rows=len(names), cols=1, shared_xaxes=True, vertical_spacing=0.03,
+                           subplot_titles=[t(f"lab.gate.{name}", lang) for name in names])
+    positions = list(range(len(tokens)))
+    for row, name in enumerate(names, start=1):
+        values = gates[name][:, :UNITS_SHOWN].T.tolist()  # [units, time]
+        bounded = name in BOUNDED
+        figure.add_trace(go.Heatmap(z=values, x=positions, colorscale="Viridis" if bounded else "RdBu",
+                                    zmin=0 if bounded else None, zmax=1 if bounded else None,
+                                    zmid=None if bounded else 0, showscale=False,
+                                    hovertemplate="%{x}: %{z:.2f}<extra>" + t(f"lab.gate.{name}", lang) + "</extra>"),
+                         row=row, col=1)
+        figure.update_yaxes(title_text=t("lab.inside.unit", lang), row=row, col=1, showticklabels=False)
+    figure.update_xaxes(tickmode="array", tickvals=positions, ticktext=tokens, tickangle=-45, row=len(names), col=1)
+    figure.update_layout(height=170 * len(names) + 80, margin=dict(l=50, r=20, t=40, b=80))
+    return figure
+
+
+def path_chart(tokens: list[str], path: torch.Tensor, lang: str) -> go.Figure:
+    figure = go.Figure(go.Scatter(x=path[:, 0].tolist(), y=path[:, 1].tolist(), mode="lines+markers+text", text=tokens,
+                                  textposition="top center", marker=dict(color=list(range(len(tokens))),
+                                                                         colorscale="Viridis", size=9)))
+    figure.update_layout(title=t("lab.inside.path", lang), height=420, margin=dict(l=40, r=20, t=50, b=40),
+                         xaxis_title="PC 1", yaxis_title="PC 2")
+    return figure
+
+
+def running_chart(tokens: list[str], running: list[float], lang: str) -> go.Figure:
+    positions = list(range(len(tokens)))
+    figure = go.Figure(go.Scatter(x=positions, y=running, mode="lines+markers", line=dict(shape="hv")))
+    figure.add_hline(y=0.5, line_dash="dot", line_color="grey")
+    figure.update_layout(title=t("lab.inside.running", lang), height=420, yaxis_range=[0, 1],
+                         margin=dict(l=40, r=20, t=50, b=80))
+    figure.update_xaxes(tickmode="array", tickvals=positions, ticktext=tokens, tickangle=-45)
+    return figure
+
+
+def inside(text: str, path: str | None, lang: str, cache: PredictorCache):
+    """-> (gate maps, path chart, running chart, status)."""
+    entry = find_entry(SENTIMENT, path)
+    if entry is None:
+        return None, None, None, t("model.none", lang, task=SENTIMENT.name)
+    try:
+        seen = look_inside(cache.get(entry.path), text or "")
+    except Exception as error:  # an input the model refuses, a checkpoint that will not load: a plain message
+        return None, None, None, problem_message(error, entry, lang)
+    notes = [t("lab.inside.truncated", lang, limit=MAX_LAB_TOKENS)] if seen.truncated else []
+    cell = entry.settings.cell
+    if cell != "lstm":
+        notes.append(t("lab.inside.not_lstm", lang, cell=cell.upper()))
+    return (gate_maps(seen.tokens, seen.gates, lang), path_chart(seen.tokens, seen.path, lang),
+            running_chart(seen.tokens, seen.running, lang), "\n".join(f"- {note}" for note in notes))
+
+
+def memory_chart(results: list[tuple[str, int, float]], lang: str) -> go.Figure:
+    figure = _log_chart(t("lab.memory.title", lang), t("lab.memory.x", lang), t("lab.memory.y", lang))
+    for cell in CELLS:
+        points = sorted((gap, mse) for c, gap, mse in results if c == cell)
+        if points:
+            figure.add_trace(go.Scatter(x=[g for g, _ in points], y=[m for _, m in points], mode="lines+markers",
+                                        name=cell.upper(), line=dict(color=COLOURS[cell])))
+    figure.add_hline(y=BASELINE_MSE, line_dash="dot", line_color="grey", annotation_text=t("lab.memory.baseline", lang))
+    return figure
+
+
+def verdict(mse: float) -> str:
+    return "remembered" if mse < 0.02 else "forgot" if mse > 0.1 else "partly"
+
+
+def memory(gap, steps, results: list, lang: str) -> Iterator[tuple]:
+    """Streams (chart, status, results) while a fresh RNN, LSTM and GRU train at `gap`."""
+    try:
+        gap, steps = int(gap), int(steps)
+    except (TypeError, ValueError):
+        yield gr.update(), "⚠️ " + t("lab.out_of_range", lang), results
+        return
+    if not (1 <= gap <= MAX_GAP and 50 <= steps <= 2000):
+        yield gr.update(), "⚠️ " + t("lab.out_of_range", lang), results
+        return
+    results = [r for r in (results or []) if r[1] != gap]  # a new click at a gap replaces its points
+    settings = MemorySettings(steps=steps)
+    found = []
+    for done, cell in enumerate(CELLS):
+        yield gr.update(), t("lab.memory.training", lang, cell=cell.upper(), gap=gap, done=done, total=len(CELLS)), results
+        mse = train_one(cell, gap, settings)
+        results = results + [(cell, gap, mse)]
+        found.append(t("lab.memory.result", lang, cell=cell.upper(), mse=mse, verdict=t(f"lab.memory.{verdict(mse)}", lang)))
+        yield memory_chart(results, lang), t("lab.memory.training", lang, cell=cell.upper(), gap=gap, done=done + 1,
+                                             total=len(CELLS)), results
+    yield memory_chart(results, lang), t("lab.memory.done", lang, gap=gap, results="; ".join(found)), results
+
+
+def described(L: Localizer, key: str, **values) -> gr.Markdown:
+    """A Markdown text with values in it, in the visitor's language."""
+    text = gr.Markdown(t(key, L.default, **values))
+    L.follow(lambda lang: t(key, lang, **values), [], text)
+    return text
+
+
+def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
+    with gr.Tab() as tab:
+        L.bind(tab, label="lab.tab")
+        L.bind(gr.Markdown(), value="lab.intro")
+        with gr.Tabs():
+            with gr.Tab() as flow_tab:
+                L.bind(flow_tab, label="lab.flow.tab")
+                L.bind(gr.Markdown(), value="lab.flow.intro")
+                with gr.Row():
+                    with gr.Column(scale=2):
+                        cells = L.bind(gr.CheckboxGroup(choices=[c.upper() for c in CELLS], value=[c.upper() for c in CELLS],
+                                                        elem_id="lab-flow-cells"), label="lab.flow.cells")
+                        length = L.bind(gr.Slider(2, MAX_LENGTH, value=100, step=1, elem_id="lab-flow-length"),
+                                        label="lab.flow.length")
+                        hidden = L.bind(gr.Slider(1, FLOW_MAX_HIDDEN, value=64, step=1, elem_id="lab-flow-hidden"),
+                                        label="lab.flow.hidden")
+                        scale = L.bind(gr.Slider(0.1, 4, value=1.0, step=0.1, elem_id="lab-flow-scale"),
+                                       label="lab.flow.scale", info="lab.flow.scale_info")
+                        forget = L.bind(gr.Slider(0, 5, value=0, step=0.5, elem_id="lab-flow-forget"),
+                                        label="lab.flow.forget", info="lab.flow.forget_info")
+                        draw = L.bind(gr.Button(variant="primary", elem_id="lab-flow-submit"), value="lab.flow.submit")
+                    with gr.Column(scale=3):
+                        flow_plot = gr.Plot(show_label=False, elem_id="lab-flow-chart")
+                        flow_status = gr.Markdown(elem_id="lab-flow-status")
+            with gr.Tab() as inside_tab:
+                L.bind(inside_tab, label="lab.inside.tab")
+                described(L, "lab.inside.intro", units=UNITS_SHOWN)
+                with gr.Row():
+                    picker = ModelPicker(L, lang, SENTIMENT, sentiment_card, label_key="sentiment.model",
+                                         elem_id="lab-inside-model")
+                    sentence = L.bind(gr.Textbox(value=EXAMPLE_SENTENCE, lines=2, elem_id="lab-inside-input"),
+                                      label="lab.inside.input")
+                look = L.bind(gr.Button(variant="primary", elem_id="lab-inside-submit"), value="lab.inside.submit")
+                inside_status = gr.Markdown(elem_id="lab-inside-status")
+                with gr.Row():
+                    running_plot = gr.Plot(show_label=False, elem_id="lab-inside-running")
+                    path_plot = gr.Plot(show_label=False, elem_id="lab-inside-path")
+                gates_plot = gr.Plot(show_label=False, elem_id="lab-inside-gates")
+            with gr.Tab() as memory_tab:
+                L.bind(memory_tab, label="lab.memory.tab")
+                described(L, "lab.memory.intro", baseline=BASELINE_MSE)
+                with gr.Row():
+                    with gr.Column(scale=2):
+                        gap = L.bind(gr.Slider(1, MAX_GAP, value=20, step=1, elem_id="lab-memory-gap"),
+                                     label="lab.memory.gap")
+                        steps = L.bind(gr.Slider(50, 2000, value=300, step=50, elem_id="lab-memory-steps"),
+                                       label="lab.memory.steps")
+                        with gr.Row():
+                            train = L.bind(gr.Button(variant="primary", elem_id="lab-memory-submit"),
+                                           value="lab.memory.submit")
+                            clear = L.bind(gr.Button(variant="secondary"), value="lab.memory.clear")
+                        memory_status = gr.Markdown(elem_id="lab-memory-status")
+                    with gr.Column(scale=3):
+                        memory_plot = gr.Plot(show_label=False, elem_id="lab-memory-chart")
+                results = gr.State([])
+
+    def flow(cells_, length_, hidden_, scale_, forget_, lang_):
+        return gradient_flow([c.lower() for c in cells_ or []], length_, hidden_, scale_, forget_, lang_)
+
+    draw.click(flow, [cells, length, hidden, scale, forget, lang], [flow_plot, flow_status], concurrency_limit=2,
+               api_name="lab_gradient_flow")
+    look.click(lambda text, path, lang_: inside(text, path, lang_, cache), [sentence, picker.dropdown, lang],
+               [gates_plot, path_plot, running_plot, inside_status], concurrency_limit=4, api_name="lab_inside")
+    train.click(memory, [gap, steps, results, lang], [memory_plot, memory_status, results], concurrency_limit=1,
+                api_name="lab_memory")
+    clear.click(lambda: (None, "", []), None, [memory_plot, memory_status, results])
+    L.results(flow_plot, flow_status, gates_plot, path_plot, running_plot, inside_status, memory_plot, memory_status)
+    picker.wire()

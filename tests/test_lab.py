@@ -1,0 +1,69 @@
+"""The Lab's computations: gates recomputed from a layer's weights, gradient flow, the adding problem."""
+
+import pytest
+import torch
+from torch import nn
+
+from seqdemo.lab.cells import GATES, gate_values, principal_path
+from seqdemo.lab.gradient_flow import FlowSettings, fresh_flow
+from seqdemo.lab.inside import look_inside
+from seqdemo.lab.memory_task import BASELINE_MSE, EDGE, MemorySettings, adding_batch, train_one
+from seqdemo.tasks import BadInput
+from seqdemo.tasks.runner import load_model
+
+
+@pytest.mark.parametrize("layer", [nn.LSTM(5, 7), nn.GRU(5, 7), nn.RNN(5, 7), nn.RNN(5, 7, nonlinearity="relu")],
+                         ids=["lstm", "gru", "rnn-tanh", "rnn-relu"])
+def test_recomputed_gates_give_the_layers_own_outputs(layer):
+    torch.manual_seed(0)
+    x = torch.randn(11, 5)  # [time, input]
+    gates = gate_values(layer, x)
+    expected, _ = layer(x.unsqueeze(1))  # [time, 1, hidden]
+    assert torch.allclose(gates["hidden"], expected[:, 0], atol=1e-5)
+    cell = type(layer).__name__.lower()
+    assert list(gates) == list(GATES[cell])
+    if cell == "lstm":
+        _, (_, cell_state) = layer(x.unsqueeze(1))
+        assert torch.allclose(gates["cell"][-1], cell_state[0, 0], atol=1e-5)
+        assert ((gates["forget"] > 0) & (gates["forget"] < 1)).all()
+
+
+def test_a_plain_rnn_forgets_faster_than_an_lstm_with_an_open_forget_gate():
+    rnn = fresh_flow("rnn", FlowSettings(length=60, hidden_size=32, weight_scale=0.5))
+    lstm = fresh_flow("lstm", FlowSettings(length=60, hidden_size=32, forget_bias=3.0))
+    assert rnn[50] / rnn[0] < 1e-6 < lstm[50] / lstm[0]
+
+
+def test_scaled_up_recurrent_weights_make_an_rnn_gradient_explode():
+    flow = fresh_flow("rnn", FlowSettings(length=60, hidden_size=32, weight_scale=4.0))
+    assert flow[50] > flow[0]
+
+
+def test_the_hidden_path_keeps_two_coordinates_per_step():
+    assert principal_path(torch.randn(9, 6)).shape == (9, 2)
+    assert principal_path(torch.randn(1, 6)).shape == (1, 2)
+
+
+def test_the_adding_problem_marks_two_numbers_and_asks_their_sum():
+    inputs, targets = adding_batch(16, gap=12, generator=torch.Generator().manual_seed(0))
+    assert inputs.shape == (16, 12 + 2 * EDGE, 2)
+    assert (inputs[..., 1].sum(1) == 2).all()
+    assert torch.allclose((inputs[..., 0] * inputs[..., 1]).sum(1), targets)
+
+
+def test_a_gru_learns_the_adding_problem_over_a_short_gap():
+    mse = train_one("gru", gap=2, settings=MemorySettings(hidden_size=16, steps=200))
+    assert mse < BASELINE_MSE / 4
+
+
+def test_looking_inside_a_sentiment_model(tiny_sentiment_checkpoint, cpu):
+    task, hparams, model, checkpoint = load_model(tiny_sentiment_checkpoint, cpu)
+    predictor = task.predictor(model, hparams, checkpoint)
+    seen = look_inside(predictor, "A wonderful film, not boring at all.")
+    assert len(seen.tokens) == len(seen.running) == seen.path.shape[0] == seen.gates["input"].shape[0]
+    assert all(0 <= p <= 1 for p in seen.running)
+    # the last prefix is the whole sentence: the same answer the Sentiment tab gives
+    assert seen.running[-1] == pytest.approx(predictor.predict("A wonderful film, not boring at all.").probabilities[1],
+                                             abs=1e-5)
+    with pytest.raises(BadInput):
+        look_inside(predictor, "   ")
