@@ -62,7 +62,7 @@ def test_chinese_browsers_get_the_chinese_interface_and_can_switch(browser, app_
     expect(page.get_by_role("tab", name="Sentiment")).to_be_visible(timeout=20_000)
     expect(page.locator("#sentiment-submit")).to_have_text("Classify")
     # what the same event computes beyond fixed strings: the picker follows the language, the footer is re-rendered
-    expect(page.locator("#sentiment-model input")).to_have_value(re.compile("imdb"))  # not picked: follows the language
+    expect(page.locator("#sentiment-model input")).to_have_value(re.compile("movie-reviews"))  # not picked: follows the language
     page.get_by_role("tab", name="Train").click()
     expect(page.locator("#train-task input")).to_have_value("Sentiment")
     expect(page.locator("#app-footer")).to_contain_text("Models run on")
@@ -245,7 +245,7 @@ def test_hostile_job_names_and_csv_headers_are_shown_as_text_and_fetch_nothing(p
 
 def test_a_language_switch_keeps_the_model_the_visitor_chose(page, app_url):
     page.goto(app_url)
-    expect(page.locator("#sentiment-model input")).to_have_value(re.compile("imdb"), timeout=30_000)
+    expect(page.locator("#sentiment-model input")).to_have_value(re.compile("movie-reviews"), timeout=30_000)
     page.locator("#sentiment-model input").click()
     page.get_by_role("option", name=re.compile("chinese-reviews")).click()
     page.get_by_label("中文").check()

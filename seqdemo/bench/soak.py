@@ -33,7 +33,7 @@ def requests(rng: random.Random) -> dict[str, tuple]:
     beat = ", ".join(f"{v:.3f}" for v in [0.1 * ((i * 7) % 23) - 1 for i in range(140)])
     review = rng.choice(REVIEWS)
     sentiment_model = model("sentiment", "chinese-reviews-bilstm-attention" if any("\u4e00" <= c <= "\u9fff" for c in review)
-                            else "imdb-bilstm-attention")
+                            else "movie-reviews-bilstm-attention")
     return {
         "classify": (review, sentiment_model, "en"),
         "generate": ("ROMEO:\n", model("generation", "shakespeare-char-lstm"), 200, 0.8, 0, 1.0, rng.randrange(1000), "en"),

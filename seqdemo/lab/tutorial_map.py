@@ -173,9 +173,9 @@ CONCEPTS: tuple[Concept, ...] = (
         11, "the embedding layer and its size",
         "嵌入层及其维数",
         "A3.2",
-        "The Sentiment card gives each model's vector size (50 for the IMDB model's GloVe vectors, 128 for "
+        "The Sentiment card gives each model's vector size (50 for the English model's GloVe vectors, 128 for "
         "the Chinese model); set it with `--embedding-dim` (Train: *vector size*).",
-        "情感分析的模型卡片给出每个模型的向量维数（IMDB 模型的 GloVe 向量为 50 维，中文模型为 128 维）；"
+        "情感分析的模型卡片给出每个模型的向量维数（英文模型的 GloVe 向量为 50 维，中文模型为 128 维）；"
         "用 `--embedding-dim` 设置（训练页的“向量维数”）。",
         "seen",
     ),
@@ -183,11 +183,11 @@ CONCEPTS: tuple[Concept, ...] = (
         12, "pretrained GloVe (frozen vs fine-tuned); Word2Vec / FastText",
         "预训练 GloVe 词向量（冻结与微调）；Word2Vec / FastText",
         "A6.4, B5.3, A9.5",
-        "The IMDB model in Sentiment starts from GloVe 50d and fine-tunes it, as its card says; the English "
+        "The English model in Sentiment starts from GloVe 50d and fine-tunes it, as its card says; the English "
         "Named entities models read GloVe too. Choose with `--embeddings random|glove_frozen|glove_tuned` "
         "(sentiment and NER, English only). Word2Vec and FastText are not offered: the app's only "
         "pretrained vectors are GloVe 6B 50d.",
-        "情感分析中的 IMDB 模型以 50 维 GloVe 为起点并继续微调，卡片上有说明；英文命名实体模型也使用 GloVe。"
+        "情感分析中的英文模型以 50 维 GloVe 为起点并继续微调，卡片上有说明；英文命名实体模型也使用 GloVe。"
         "用 `--embeddings random|glove_frozen|glove_tuned` 选择（情感分析与命名实体，仅限英文）。不提供 "
         "Word2Vec 和 FastText：应用中唯一的预训练词向量是 GloVe 6B 50 维。",
         "seen",
@@ -498,10 +498,10 @@ CONCEPTS: tuple[Concept, ...] = (
         42, "sentiment case (binary; 3-class)",
         "情感分析案例（二分类；三分类）",
         "A5.1, B6.1",
-        "Sentiment: positive or negative, in English (IMDB) and Chinese (product and book reviews), with the "
+        "Sentiment: positive or negative, in English (IMDB reviews and Rotten Tomatoes sentences) and Chinese (product and book reviews), with the "
         "confidence in each class. 3-class sentiment is not offered: every sentiment data set here has two "
         "labels.",
-        "情感分析：判断正面还是负面，支持英文（IMDB）和中文（商品与图书评论），并给出每一类的置信度。不提供"
+        "情感分析：判断正面还是负面，支持英文（IMDB 影评和烂番茄短评）和中文（商品与图书评论），并给出每一类的置信度。不提供"
         "三分类：这里的情感数据集都只有两种标签。",
         "seen",
     ),
