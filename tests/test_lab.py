@@ -5,6 +5,7 @@ import torch
 from torch import nn
 
 from seqdemo.lab.cells import GATES, gate_values, principal_path
+from seqdemo.lab.crf_paths import NoCrf, crf_paths
 from seqdemo.lab.gradient_flow import FlowSettings, fresh_flow
 from seqdemo.lab.inside import look_inside
 from seqdemo.lab.memory_task import BASELINE_MSE, EDGE, MemorySettings, adding_batch, train_one
@@ -67,3 +68,31 @@ def test_looking_inside_a_sentiment_model(tiny_sentiment_checkpoint, cpu):
                                              abs=1e-5)
     with pytest.raises(BadInput):
         look_inside(predictor, "   ")
+
+
+def tiny_ner(tmp_path, cpu, preset: str):
+    from seqdemo.tasks import get_task
+    from seqdemo.tasks.runner import train
+
+    hparams = get_task("ner").hyperparameters("msra", preset, epochs=1, hidden_size=16, embedding_dim=16, train_examples=0,
+                                              lexicon=False)
+    path = train("ner", "msra", hparams, tmp_path / preset, cpu, limit=200)
+    task, hparams, model, checkpoint = load_model(path, cpu)
+    return task.predictor(model, hparams, checkpoint)
+
+
+def test_the_crf_path_is_the_viterbi_path_and_never_breaks_the_bio_rules(tmp_path, cpu):
+    paths = crf_paths(tiny_ner(tmp_path, cpu, "quick"), "新华社记者在北京报道，李明出席了会议。")
+    assert len(paths.tokens) == len(paths.greedy) == len(paths.viterbi) == len(paths.marginal) > 0
+    names = paths.tag_names
+    for before, after in zip(paths.viterbi, paths.viterbi[1:]):
+        assert paths.allowed[names.index(before), names.index(after)]
+    assert 0 < paths.viterbi_probability <= 1 and 0 <= paths.greedy_probability <= 1
+    # no path is more probable than the Viterbi path
+    assert paths.greedy_probability <= paths.viterbi_probability + 1e-6
+    assert paths.greedy_allowed or paths.greedy_probability == 0
+
+
+def test_a_softmax_tagger_has_no_crf_paths(tmp_path, cpu):
+    with pytest.raises(NoCrf):
+        crf_paths(tiny_ner(tmp_path, cpu, "softmax"), "北京")

@@ -96,4 +96,39 @@ STRINGS = {
     "lab.memory.remembered": {"en": "remembered", "zh": "记住了"},
     "lab.memory.forgot": {"en": "did not remember", "zh": "没有记住"},
     "lab.memory.partly": {"en": "partly", "zh": "部分记住"},
+    "lab.crf.tab": {"en": "CRF paths", "zh": "CRF 路径"},
+    "lab.crf.intro": {
+        "en": "Type a sentence for a named-entity model with a CRF. The table puts each token's likeliest tag "
+              "*on its own* (what a softmax tagger would write) beside the CRF's best *whole path* (Viterbi), "
+              "marking where they differ. The CRF adds a learned score for every move from one tag to the next "
+              "(the heat map: rows are the tag before, columns the tag after; blank moves break the BIO rules, "
+              "such as I-PER straight after O, and are never taken).",
+        "zh": "为带 CRF 的命名实体模型输入一句话。表格把每个词*单独*看最可能的标签（softmax 标注器会写出的）和 CRF "
+              "找到的*整条*最佳路径（维特比）并排列出，并标出两者不同之处。CRF 为从一个标签到下一个标签的每一步都学到一个"
+              "分数（热图：行是前一个标签，列是后一个标签；空白的转移违反 BIO 规则，例如 O 之后直接接 I-PER，永远不会被采用）。",
+    },
+    "lab.crf.input": {"en": "Sentence", "zh": "句子"},
+    "lab.crf.submit": {"en": "Compare paths", "zh": "比较路径"},
+    "lab.crf.col.token": {"en": "token", "zh": "词"},
+    "lab.crf.col.greedy": {"en": "best tag on its own", "zh": "单独最佳标签"},
+    "lab.crf.col.viterbi": {"en": "CRF path (Viterbi)", "zh": "CRF 路径（维特比）"},
+    "lab.crf.col.probability": {"en": "probability of the path's tag", "zh": "路径上该标签的概率"},
+    "lab.crf.col.differ": {"en": "differ", "zh": "不同"},
+    "lab.crf.summary": {
+        "en": "The CRF's path has probability {viterbi:.1%} among all paths. The tokens' own best tags {greedy}; "
+              "they differ at {differ} of {tokens} tokens.",
+        "zh": "CRF 路径在所有路径中的概率为 {viterbi:.1%}。各词单独最佳的标签{greedy}；两者在 {tokens} 个词中有 {differ} 个不同。",
+    },
+    "lab.crf.greedy_allowed": {"en": "form a path of probability {probability:.1%}",
+                               "zh": "组成的路径概率为 {probability:.1%}"},
+    "lab.crf.greedy_broken": {"en": "break the BIO rules, so the CRF would never write them",
+                              "zh": "违反了 BIO 规则，CRF 永远不会这样写"},
+    "lab.crf.no_crf": {"en": "This model decides each token with a softmax and has no CRF: pick a model with “crf” in "
+                                "its name.",
+                       "zh": "这个模型用 softmax 逐词决定，没有 CRF：请选择名字里带 “crf” 的模型。"},
+    "lab.crf.first_sentence": {"en": "Only the first sentence (up to {limit} tokens) is shown.",
+                               "zh": "只显示第一句（最多 {limit} 个词）。"},
+    "lab.crf.transitions": {"en": "Learned transition scores", "zh": "学到的转移分数"},
+    "lab.crf.from": {"en": "tag before", "zh": "前一个标签"},
+    "lab.crf.to": {"en": "tag after", "zh": "后一个标签"},
 }

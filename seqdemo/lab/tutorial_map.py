@@ -285,10 +285,12 @@ CONCEPTS: tuple[Concept, ...] = (
         "Named entities: a BiLSTM scores every tag and a CRF picks the best whole path (Viterbi, with BIO "
         "rules that forbid impossible moves); the confidence column is the CRF's marginal probability, from "
         "the forward-backward algorithm. Compare the English CRF and softmax models in the picker; train "
-        "with `--decoder crf|softmax` or `--preset softmax`. The transition scores are not shown.",
+        "with `--decoder crf|softmax` or `--preset softmax`. Lab → CRF paths puts each token's best tag on its "
+        "own beside the Viterbi path, with the path's probability and the learned transition scores.",
         "命名实体：BiLSTM 为每种标签打分，CRF 从整体上选出最佳路径（Viterbi 解码，BIO 规则禁止不可能的转移）；"
         "“置信度”一列是 CRF 用前向-后向算法算出的边缘概率。可以在模型列表中对比英文的 CRF 模型和 softmax "
-        "模型；训练时用 `--decoder crf|softmax` 或 `--preset softmax`。界面不显示转移分数。",
+        "模型；训练时用 `--decoder crf|softmax` 或 `--preset softmax`。实验室 → CRF 路径把每个词单独最佳的标签"
+        "与维特比路径并排列出，并给出路径概率和学到的转移分数。",
         "seen",
     ),
     Concept(

@@ -28,9 +28,10 @@ class LinearChainCRF(nn.Module):
 
     def log_likelihood(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
         """log p(tags | x) per sentence. emissions = [batch, time, tags], tags/mask = [batch, time]; mask[:, 0] all True."""
-        return self._path_score(emissions, tags, mask) - self.log_partition(emissions, mask)
+        return self.path_score(emissions, tags, mask) - self.log_partition(emissions, mask)
 
-    def _path_score(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+    def path_score(self, emissions: torch.Tensor, tags: torch.Tensor, mask: torch.Tensor) -> torch.Tensor:
+        """The unnormalised score of each sentence's tag path: start + emissions + transitions + end. [batch]"""
         mask = mask.to(emissions.dtype)
         emitted = emissions.gather(2, tags.unsqueeze(-1)).squeeze(-1)  # [batch, time]
         moved = self.transitions[tags[:, :-1], tags[:, 1:]]  # [batch, time - 1]

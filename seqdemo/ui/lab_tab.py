@@ -3,20 +3,27 @@
 from collections.abc import Iterator
 
 import gradio as gr
+import pandas as pd
 import plotly.graph_objects as go
 import torch
 from plotly.subplots import make_subplots
 
+from ..lab.crf_paths import MAX_CRF_TOKENS, NoCrf, crf_paths
 from ..lab.gradient_flow import MAX_HIDDEN, MAX_LENGTH, FlowSettings, fresh_flow
 from ..lab.inside import MAX_LAB_TOKENS, look_inside
 from ..lab.memory_task import BASELINE_MSE, MAX_GAP, MemorySettings, train_one
 from ..serve import PredictorCache
 from ..tasks import get_task
 from .localizer import Localizer, t
-from .models import ModelPicker, find_entry, problem_message
+from .models import ExampleList, ModelPicker, example_rows, find_entry, problem_message
+from .ner_tab import EXAMPLES as NER_EXAMPLES
+from .ner_tab import model_card as ner_card
 from .sentiment_tab import model_card as sentiment_card
 
 SENTIMENT = get_task("sentiment")
+NER = get_task("ner")
+CRF_COLUMNS = ["lab.crf.col.token", "lab.crf.col.greedy", "lab.crf.col.viterbi", "lab.crf.col.probability",
+               "lab.crf.col.differ"]
 CELLS = ("rnn", "lstm", "gru")
 COLOURS = {"rnn": "#d62728", "lstm": "#1f77b4", "gru": "#2ca02c"}
 UNITS_SHOWN = 32  # columns of each gate's heat map
@@ -109,6 +116,38 @@ def inside(text: str, path: str | None, lang: str, cache: PredictorCache):
         notes.append(t("lab.inside.not_lstm", lang, cell=cell.upper()))
     return (gate_maps(seen.tokens, seen.gates, lang), path_chart(seen.tokens, seen.path, lang),
             running_chart(seen.tokens, seen.running, lang), "\n".join(f"- {note}" for note in notes))
+
+
+def transitions_chart(paths, lang: str) -> go.Figure:
+    scores = paths.transitions.masked_fill(~paths.allowed, float("nan")).tolist()  # forbidden moves left blank
+    figure = go.Figure(go.Heatmap(z=scores, x=paths.tag_names, y=paths.tag_names, colorscale="RdBu", zmid=0,
+                                  hovertemplate="%{y} → %{x}: %{z:.2f}<extra></extra>"))
+    figure.update_layout(title=t("lab.crf.transitions", lang), xaxis_title=t("lab.crf.to", lang),
+                         yaxis_title=t("lab.crf.from", lang), yaxis_autorange="reversed", height=460,
+                         margin=dict(l=90, r=20, t=50, b=90))
+    return figure
+
+
+def compare_paths(text: str, path: str | None, lang: str, cache: PredictorCache):
+    """-> (table rows, summary, transitions chart)."""
+    entry = find_entry(NER, path)
+    if entry is None:
+        return None, t("model.none", lang, task=NER.name), None
+    try:
+        paths = crf_paths(cache.get(entry.path), text or "")
+    except NoCrf:
+        return None, t("lab.crf.no_crf", lang), None
+    except Exception as error:  # an input the model refuses, a checkpoint that will not load: a plain message
+        return None, problem_message(error, entry, lang), None
+    differ = [g != v for g, v in zip(paths.greedy, paths.viterbi)]
+    rows = [[token, greedy, viterbi, f"{p:.0%}", "≠" if d else ""]
+            for token, greedy, viterbi, p, d in zip(paths.tokens, paths.greedy, paths.viterbi, paths.marginal, differ)]
+    greedy = (t("lab.crf.greedy_allowed", lang, probability=paths.greedy_probability) if paths.greedy_allowed
+              else t("lab.crf.greedy_broken", lang))
+    summary = t("lab.crf.summary", lang, viterbi=paths.viterbi_probability, greedy=greedy, differ=sum(differ),
+                tokens=len(differ))
+    summary += "\n\n" + t("lab.crf.first_sentence", lang, limit=MAX_CRF_TOKENS)
+    return pd.DataFrame(rows, columns=[t(key, lang) for key in CRF_COLUMNS]), summary, transitions_chart(paths, lang)
 
 
 def memory_chart(results: list[tuple[str, int, float]], lang: str) -> go.Figure:
@@ -211,6 +250,19 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                     with gr.Column(scale=3):
                         memory_plot = gr.Plot(show_label=False, elem_id="lab-memory-chart")
                 results = gr.State([])
+            with gr.Tab() as crf_tab:
+                L.bind(crf_tab, label="lab.crf.tab")
+                L.bind(gr.Markdown(), value="lab.crf.intro")
+                with gr.Row():
+                    ner_picker = ModelPicker(L, lang, NER, ner_card, label_key="ner.model", elem_id="lab-crf-model")
+                    crf_text = L.bind(gr.Textbox(lines=2, elem_id="lab-crf-input"), label="lab.crf.input")
+                compare = L.bind(gr.Button(variant="primary", elem_id="lab-crf-submit"), value="lab.crf.submit")
+                crf_examples = ExampleList(L, example_rows(NER, NER_EXAMPLES), [crf_text, ner_picker.dropdown],
+                                           label_key="ner.examples", header_key="lab.crf.input", elem_id="lab-crf-examples")
+                crf_summary = gr.Markdown(elem_id="lab-crf-summary")
+                with gr.Row():
+                    crf_table = L.table(CRF_COLUMNS, interactive=False, elem_id="lab-crf-table")
+                    crf_plot = gr.Plot(show_label=False, elem_id="lab-crf-transitions")
 
     def flow(cells_, length_, hidden_, scale_, forget_, lang_):
         return gradient_flow([c.lower() for c in cells_ or []], length_, hidden_, scale_, forget_, lang_)
@@ -222,5 +274,14 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     train.click(memory, [gap, steps, results, lang], [memory_plot, memory_status, results], concurrency_limit=1,
                 api_name="lab_memory")
     clear.click(lambda: (None, "", []), None, [memory_plot, memory_status, results])
-    L.results(flow_plot, flow_status, gates_plot, path_plot, running_plot, inside_status, memory_plot, memory_status)
+
+    def paths(text, path, lang_):
+        return compare_paths(text, path, lang_, cache)
+
+    compare.click(paths, [crf_text, ner_picker.dropdown, lang], [crf_table, crf_summary, crf_plot], concurrency_limit=4,
+                  api_name="lab_crf_paths")
+    crf_examples.wire(paths, [crf_text, ner_picker.dropdown, lang], [crf_table, crf_summary, crf_plot])
+    L.results(flow_plot, flow_status, gates_plot, path_plot, running_plot, inside_status, memory_plot, memory_status,
+              crf_summary, crf_plot)
     picker.wire()
+    ner_picker.wire()
