@@ -11,6 +11,7 @@ from ..serve import ModelEntry, PredictorCache, list_models
 from ..serve.registry import unreadable_models
 from ..tasks import BadInput, Task
 from ..train import CheckpointError
+from . import plots
 from .localizer import Localizer, t, t_user
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,7 @@ class ModelPicker:
                                            info=picker_info(info_key, L.default), elem_id=elem_id,
                                            allow_custom_value=True), label=label_key)
         self.card_text: gr.Markdown | None = None
+        self.card_curves: gr.Plot | None = None
         self.picked = gr.State(False)  # has the visitor chosen a model themselves?
 
     def model_card(self, path: str | None, lang: str) -> str:
@@ -149,9 +151,16 @@ class ModelPicker:
         entry = find_entry(self.task, path)
         return "" if entry is None else self.card_of(entry, lang)
 
+    def curves(self, path: str | None, lang: str):
+        """The chosen model's own training curves (training and validation loss per epoch, from metrics.json)."""
+        entry = find_entry(self.task, path)
+        history = entry.metrics.get("history", []) if entry is not None else []
+        return plots.loss_curves(plots.history_rows(history), lang) if history else None
+
     def card(self, label_key: str) -> gr.Markdown:
         with gr.Accordion(open=False) as box:
             self.card_text = gr.Markdown(self.model_card(self.initial, self.L.default))
+            self.card_curves = gr.Plot(self.curves(self.initial, self.L.default), show_label=False)
         self.L.bind(box, label=label_key)
         return self.card_text
 
@@ -170,7 +179,8 @@ class ModelPicker:
             component.change(lambda *values: self.refreshed(None, *values[1:]), inputs, self.dropdown,
                              api_visibility="private")
         if self.card_text is not None:
-            self.dropdown.change(self.model_card, [self.dropdown, self.lang], self.card_text, api_visibility="private")
+            self.dropdown.change(lambda path, lang: (self.model_card(path, lang), self.curves(path, lang)),
+                                 [self.dropdown, self.lang], [self.card_text, self.card_curves], api_visibility="private")
 
             def on_language(current, picked, *context_and_lang):
                 # Kept when the visitor chose it: `picked` says so, and so does a model that is not the one the
@@ -179,7 +189,8 @@ class ModelPicker:
                 allowed = self.datasets_for(*context) if self.datasets_for else None
                 shown_by_default = {preferred_model(self.task, other, allowed) for other in LANGUAGES if other != lang}
                 update = self.refreshed(current if picked or current not in shown_by_default else None, *context_and_lang)
-                return update, self.model_card(update["value"], context_and_lang[-1])
+                return update, self.model_card(update["value"], lang), self.curves(update["value"], lang)
 
             self.dropdown.input(lambda: True, None, self.picked, api_visibility="private")
-            self.L.follow(on_language, [self.dropdown, self.picked, *self.context], [self.dropdown, self.card_text])
+            self.L.follow(on_language, [self.dropdown, self.picked, *self.context],
+                          [self.dropdown, self.card_text, self.card_curves])

@@ -57,6 +57,19 @@ def loss_curves(metrics: list[dict[str, Any]], lang: str) -> go.Figure:
     return _layout(figure, t("plot.loss_title", lang), t("plot.loss", lang), lang)
 
 
+def history_rows(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A checkpoint's per-epoch history (metrics.json) as the rows the job charts draw: train loss, validation_*."""
+    rows = []
+    for record in history:
+        for key, value in record.items():
+            if key == "train_loss":
+                rows.append({"epoch": record["epoch"], "split": "train", "name": "loss", "value": value})
+            elif key.startswith("validation_") and isinstance(value, (int, float)):
+                rows.append({"epoch": record["epoch"], "split": "validation", "name": key.removeprefix("validation_"),
+                             "value": value})
+    return rows
+
+
 def metric_curve(metrics: list[dict[str, Any]], metric: str, lang: str) -> go.Figure:
     figure = go.Figure()
     x, y = series(metrics, "validation", metric)
