@@ -32,6 +32,8 @@ def test_a_review_gets_a_label_and_a_confidence(page, app_url):
     expect(page.locator("#sentiment-weights")).to_contain_text("delight")
     page.get_by_text("How this model works").click()  # the card shows the model's own training curves
     expect(page.locator(".js-plotly-plot").filter(has_text="Loss: training vs validation").first).to_be_visible(timeout=20_000)
+    page.get_by_text("The PyTorch code of this model").first.click()
+    expect(page.locator(".cm-content").filter(has_text="seqdemo/models/classifier.py").first).to_be_visible(timeout=20_000)
 
 
 def test_html_input_is_shown_as_text_and_never_executed(page, app_url):

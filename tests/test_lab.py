@@ -1,5 +1,7 @@
 """The Lab's computations: gates recomputed from a layer's weights, gradient flow, the adding problem."""
 
+import typing
+
 import pytest
 import torch
 from torch import nn
@@ -96,3 +98,16 @@ def test_the_crf_path_is_the_viterbi_path_and_never_breaks_the_bio_rules(tmp_pat
 def test_a_softmax_tagger_has_no_crf_paths(tmp_path, cpu):
     with pytest.raises(NoCrf):
         crf_paths(tiny_ner(tmp_path, cpu, "softmax"), "北京")
+
+
+@pytest.mark.parametrize("task_name", ["sentiment", "generation", "translation", "ner", "heartbeats", "stocks", "glucose"])
+def test_every_model_card_can_show_the_code_of_its_model(task_name):
+    from seqdemo.tasks import get_task
+    from seqdemo.ui.models import model_source
+
+    task = get_task(task_name)
+    source = model_source(task)
+    returned = typing.get_type_hints(type(task).build_model)["return"]  # the classes it builds are in the code shown
+    for model_class in typing.get_args(returned) or (returned,):
+        assert f"class {model_class.__name__}(" in source, model_class
+    assert "class RecurrentEncoder(nn.Module)" in source

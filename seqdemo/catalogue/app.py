@@ -22,6 +22,7 @@ STRINGS = {
     "plot.metric.f1": {"en": "entity F1", "zh": "实体 F1"},
     "plot.epoch": {"en": "epoch", "zh": "轮次"},
     "plot.loss": {"en": "loss", "zh": "损失"},
+    "model.code": {"en": "The PyTorch code of this model", "zh": "这个模型的 PyTorch 代码"},
     "plot.loss_title": {"en": "Loss: training vs validation", "zh": "损失：训练集与验证集"},
     "plot.train_loss": {"en": "training loss", "zh": "训练损失"},
     "plot.validation_loss": {"en": "validation loss", "zh": "验证损失"},

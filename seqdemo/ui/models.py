@@ -1,12 +1,15 @@
 """Model pickers shared by the task tabs: the choices, labelled with each model's test figure."""
 
+import inspect
 import logging
+import typing
 from collections.abc import Callable, Container, Mapping, Sequence
 from typing import Any
 
 import gradio as gr
 
 from ..catalogue import LANGUAGES
+from ..models import encoder
 from ..serve import ModelEntry, PredictorCache, list_models
 from ..serve.registry import unreadable_models
 from ..tasks import BadInput, Task
@@ -38,6 +41,15 @@ def choice_label(task: Task, entry: ModelEntry, lang: str) -> str:
 def usable_models(task: Task, datasets: Container[str] | None = None) -> list[ModelEntry]:
     allowed = task.datasets if datasets is None else datasets
     return [entry for entry in list_models(task.name) if entry.dataset in task.datasets and entry.dataset in allowed]
+
+
+def model_source(task: Task) -> str:
+    """The PyTorch code of the task's model: the module of the class its `build_model` returns, then the
+    recurrent encoder every model shares."""
+    returned = typing.get_type_hints(type(task).build_model)["return"]  # a class, or a union of classes
+    classes = typing.get_args(returned) or (returned,)
+    modules = list(dict.fromkeys([*map(inspect.getmodule, classes), encoder]))
+    return "\n\n".join(f"# {module.__name__.replace('.', '/')}.py\n\n{inspect.getsource(module)}" for module in modules)
 
 
 def model_choices(task: Task, lang: str, datasets: Container[str] | None = None) -> list[tuple[str, str]]:
@@ -161,6 +173,9 @@ class ModelPicker:
         with gr.Accordion(open=False) as box:
             self.card_text = gr.Markdown(self.model_card(self.initial, self.L.default))
             self.card_curves = gr.Plot(self.curves(self.initial, self.L.default), show_label=False)
+            with gr.Accordion(open=False) as code:
+                gr.Code(model_source(self.task), language="python", interactive=False)
+            self.L.bind(code, label="model.code")
         self.L.bind(box, label=label_key)
         return self.card_text
 
