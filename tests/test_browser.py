@@ -358,6 +358,9 @@ def test_every_lab_view_draws(page, app_url):
     page.locator("#lab-memory-submit").click()
     expect(page.locator("#lab-memory-status")).to_contain_text("Gap 2: RNN error", timeout=120_000)
     expect(page.locator("#lab-memory-chart .js-plotly-plot")).to_contain_text("GRU")
+    page.get_by_role("tab", name="RNN vs LSTM vs BiLSTM").click()  # drawn from the shipped comparison models
+    expect(page.locator("#lab-compare-chart .js-plotly-plot")).to_contain_text("imdb-bilstm-small", timeout=20_000)
+    expect(page.locator("#lab-compare-table")).to_contain_text("imdb-rnn-small")
     page.get_by_role("tab", name="CRF paths").click()
     page.locator("#lab-crf-examples").get_by_text("鲁迅原名周树人").click()  # an example brings the Chinese CRF model
     expect(page.locator("#lab-crf-summary")).to_contain_text("The CRF's path has probability", timeout=60_000)

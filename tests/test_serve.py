@@ -19,6 +19,18 @@ def test_shipped_sentiment_models_are_listed_with_their_test_accuracy():
     assert all(0.5 < e.test_metrics["accuracy"] <= 1.0 for e in shipped)
 
 
+def test_models_shipped_for_comparison_are_listed_but_never_the_default():
+    from seqdemo.tasks import get_task
+    from seqdemo.ui.models import example_rows, preferred_model
+
+    compared = [e for e in list_models("sentiment") if e.for_comparison]
+    assert sorted(e.name for e in compared) == ["imdb-bilstm-small", "imdb-lstm-small", "imdb-rnn-small"]
+    assert {e.settings.cell for e in compared} == {"rnn", "lstm"} and {e.settings.pooling for e in compared} == {"last"}
+    sentiment = get_task("sentiment")
+    defaults = {preferred_model(sentiment, "en"), *(row[1] for row in example_rows(sentiment, {"en": ["x"]}))}
+    assert defaults == {str(next(e.path for e in list_models("sentiment") if e.dataset == "movie_reviews"))}
+
+
 def test_user_checkpoints_in_the_runs_folder_appear_and_broken_ones_are_skipped(tiny_sentiment_checkpoint, tmp_path, monkeypatch, cpu):
     monkeypatch.setenv("SEQDEMO_RUNS_DIR", str(tmp_path))
     shutil.copytree(tiny_sentiment_checkpoint, tmp_path / "jobs" / "7" / "model")

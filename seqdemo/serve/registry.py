@@ -25,6 +25,7 @@ from ..train.checkpoint import CONFIG, CheckpointError, read_config, read_metric
 log = logging.getLogger(__name__)
 
 MAX_LOADED_TRAINED = 4  # user-trained predictors kept in memory beside the shipped ones
+COMPARISON_SUFFIX = "-comparison"  # checkpoints/sentiment-comparison/: small models trained to be compared
 RUNS_DEPTH = (1, 2, 3)  # runs/<name>/, runs/jobs/<id>/model/, ...
 
 
@@ -41,6 +42,11 @@ class ModelEntry:
     @property
     def test_metrics(self) -> dict[str, Any]:
         return self.metrics.get("test", {})
+
+    @property
+    def for_comparison(self) -> bool:
+        """Shipped to be compared with its siblings (checkpoints/<task>-comparison/), not to be the tab's default."""
+        return self.shipped and self.path.parent.name.endswith(COMPARISON_SUFFIX)
 
     @property
     def settings(self) -> Any:

@@ -12,8 +12,9 @@ from ..lab.crf_paths import MAX_CRF_TOKENS, NoCrf, crf_paths
 from ..lab.gradient_flow import MAX_HIDDEN, MAX_LENGTH, FlowSettings, fresh_flow
 from ..lab.inside import MAX_LAB_TOKENS, look_inside
 from ..lab.memory_task import BASELINE_MSE, MAX_GAP, MemorySettings, train_one
-from ..serve import PredictorCache
+from ..serve import PredictorCache, list_models
 from ..tasks import get_task
+from . import plots
 from .localizer import Localizer, t
 from .models import ExampleList, ModelPicker, example_rows, find_entry, problem_message
 from .ner_tab import EXAMPLES as NER_EXAMPLES
@@ -22,6 +23,9 @@ from .sentiment_tab import model_card as sentiment_card
 
 SENTIMENT = get_task("sentiment")
 NER = get_task("ner")
+COMPARED = ("imdb-rnn-small", "imdb-lstm-small", "imdb-bilstm-small")  # shipped: one recipe, only the cell differs
+COMPARE_COLUMNS = ["lab.compare.col.model", "lab.compare.col.parameters", "lab.compare.col.validation",
+                   "lab.compare.col.test", "lab.compare.col.seconds"]
 CRF_COLUMNS = ["lab.crf.col.token", "lab.crf.col.greedy", "lab.crf.col.viterbi", "lab.crf.col.probability",
                "lab.crf.col.differ"]
 CELLS = ("rnn", "lstm", "gru")
@@ -150,6 +154,27 @@ def compare_paths(text: str, path: str | None, lang: str, cache: PredictorCache)
     return pd.DataFrame(rows, columns=[t(key, lang) for key in CRF_COLUMNS]), summary, transitions_chart(paths, lang)
 
 
+def compared_models() -> list:
+    entries = {entry.name: entry for entry in list_models(SENTIMENT.name) if entry.shipped}
+    return [entries[name] for name in COMPARED if name in entries]
+
+
+def comparison(lang: str):
+    """-> (chart, table) of the shipped comparison models, from their metrics.json."""
+    entries = compared_models()
+    if not entries:
+        return None, pd.DataFrame([[t("lab.compare.missing", lang), "", "", "", ""]],
+                                  columns=[t(key, lang) for key in COMPARE_COLUMNS])
+    figure = plots.comparison({entry.name: plots.history_rows(entry.metrics.get("history", [])) for entry in entries},
+                              "accuracy", lang)
+    figure.update_layout(title=t("lab.compare.tab", lang))
+    rows = [[entry.name, f"{entry.config.get('parameters', 0):,}",
+             f"{max(h.get('validation_accuracy', 0) for h in entry.metrics.get('history', [{}])):.1%}",
+             f"{entry.test_metrics.get('accuracy', float('nan')):.1%}", f"{entry.metrics.get('train_seconds', 0):.0f}"]
+            for entry in entries]
+    return figure, pd.DataFrame(rows, columns=[t(key, lang) for key in COMPARE_COLUMNS])
+
+
 def memory_chart(results: list[tuple[str, int, float]], lang: str) -> go.Figure:
     figure = _log_chart(t("lab.memory.title", lang), t("lab.memory.x", lang), t("lab.memory.y", lang))
     for cell in CELLS:
@@ -250,6 +275,13 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                     with gr.Column(scale=3):
                         memory_plot = gr.Plot(show_label=False, elem_id="lab-memory-chart")
                 results = gr.State([])
+            with gr.Tab() as compare_tab:
+                L.bind(compare_tab, label="lab.compare.tab")
+                L.bind(gr.Markdown(), value="lab.compare.intro")
+                chart, table = comparison(L.default)
+                compare_plot = gr.Plot(chart, show_label=False, elem_id="lab-compare-chart")
+                compare_table = gr.Dataframe(table, interactive=False, elem_id="lab-compare-table")
+                L.follow(lambda lang_: comparison(lang_), [], [compare_plot, compare_table])
             with gr.Tab() as crf_tab:
                 L.bind(crf_tab, label="lab.crf.tab")
                 L.bind(gr.Markdown(), value="lab.crf.intro")

@@ -57,8 +57,9 @@ def model_choices(task: Task, lang: str, datasets: Container[str] | None = None)
 
 
 def preferred_model(task: Task, lang: str, datasets: Container[str] | None = None) -> str | None:
-    """The first model that reads the interface's language, else the first model."""
-    entries = usable_models(task, datasets)
+    """The first model that reads the interface's language, else the first model (models shipped for comparison
+    only when nothing else reads it)."""
+    entries = sorted(usable_models(task, datasets), key=lambda entry: entry.for_comparison)
     for entry in entries:
         if task.datasets[entry.dataset].language == lang:
             return str(entry.path)
@@ -72,7 +73,7 @@ def find_entry(task: Task, path: str | None) -> ModelEntry | None:
 def example_rows(task: Task, examples: Mapping[str, Sequence[str]]) -> list[list[str]]:
     """Each example (by language) paired with the first model that reads its language, so clicking it picks that model."""
     readers = {}
-    for entry in usable_models(task):
+    for entry in sorted(usable_models(task), key=lambda entry: entry.for_comparison):
         readers.setdefault(task.datasets[entry.dataset].language, str(entry.path))
     return [[text, readers[lang]] for lang, texts in examples.items() if lang in readers for text in texts]
 
