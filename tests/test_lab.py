@@ -111,3 +111,9 @@ def test_every_model_card_can_show_the_code_of_its_model(task_name):
     for model_class in typing.get_args(returned) or (returned,):
         assert f"class {model_class.__name__}(" in source, model_class
     assert "class RecurrentEncoder(nn.Module)" in source
+
+
+def test_typed_text_in_a_chart_label_is_shown_as_typed():
+    from seqdemo.ui.plots import plain
+
+    assert plain('<a href="//evil.example">x</a> & <b>') == '&lt;a href="//evil.example"&gt;x&lt;/a&gt; &amp; &lt;b&gt;'

@@ -81,13 +81,15 @@ def gate_maps(tokens: list[str], gates: dict[str, torch.Tensor], lang: str) -> g
                                     hovertemplate="%{x}: %{z:.2f}<extra>" + t(f"lab.gate.{name}", lang) + "</extra>"),
                          row=row, col=1)
         figure.update_yaxes(title_text=t("lab.inside.unit", lang), row=row, col=1, showticklabels=False)
-    figure.update_xaxes(tickmode="array", tickvals=positions, ticktext=tokens, tickangle=-45, row=len(names), col=1)
+    figure.update_xaxes(tickmode="array", tickvals=positions, ticktext=[plots.plain(token) for token in tokens], tickangle=-45,
+                        row=len(names), col=1)
     figure.update_layout(height=170 * len(names) + 80, margin=dict(l=50, r=20, t=40, b=80))
     return figure
 
 
 def path_chart(tokens: list[str], path: torch.Tensor, lang: str) -> go.Figure:
-    figure = go.Figure(go.Scatter(x=path[:, 0].tolist(), y=path[:, 1].tolist(), mode="lines+markers+text", text=tokens,
+    figure = go.Figure(go.Scatter(x=path[:, 0].tolist(), y=path[:, 1].tolist(), mode="lines+markers+text",
+                                  text=[plots.plain(token) for token in tokens],
                                   textposition="top center", marker=dict(color=list(range(len(tokens))),
                                                                          colorscale="Viridis", size=9)))
     figure.update_layout(title=t("lab.inside.path", lang), height=420, margin=dict(l=40, r=20, t=50, b=40),
@@ -101,7 +103,7 @@ def running_chart(tokens: list[str], running: list[float], lang: str) -> go.Figu
     figure.add_hline(y=0.5, line_dash="dot", line_color="grey")
     figure.update_layout(title=t("lab.inside.running", lang), height=420, yaxis_range=[0, 1],
                          margin=dict(l=40, r=20, t=50, b=80))
-    figure.update_xaxes(tickmode="array", tickvals=positions, ticktext=tokens, tickangle=-45)
+    figure.update_xaxes(tickmode="array", tickvals=positions, ticktext=[plots.plain(token) for token in tokens], tickangle=-45)
     return figure
 
 

@@ -1,5 +1,6 @@
 """Plotly figures labelled in the user's language: training curves, and date axes for every chart."""
 
+import html
 from collections import defaultdict
 from typing import Any
 
@@ -9,6 +10,12 @@ from ..catalogue import has
 from .localizer import t
 
 COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#7f7f7f"]
+
+
+def plain(text: str) -> str:
+    """Text someone typed, made safe for a Plotly label: Plotly reads a few HTML tags (<b>, <a href>, <br>) in
+    labels, so < > & become entities and show as typed."""
+    return html.escape(str(text), quote=False)
 
 
 def metric_name(metric: str, lang: str) -> str:

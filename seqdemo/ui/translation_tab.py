@@ -10,6 +10,7 @@ from ..tasks.translation import MAX_BEAM, MAX_INPUT_CHARS, Translation
 from ..text.scripts import cjk_share, dominant_language
 from .localizer import Localizer, t, t_user
 from .models import ExampleList, ModelPicker, ask, find_entry, preferred_model
+from .plots import plain
 
 TASK = get_task("translation")
 DIRECTIONS = {"en_zh": "tatoeba_en_zh", "zh_en": "tatoeba_zh_en"}  # direction -> dataset
@@ -28,7 +29,7 @@ def datasets_for(direction: str) -> list[str]:
 def attention_figure(translation: Translation, lang: str) -> go.Figure:
     """Output tokens down, source tokens across: how much each output word looked at each source word. Axes are
     positions labelled with their tokens (a word twice in a sentence is two rows, not one)."""
-    sources, outputs = [tok.text for tok in translation.source_tokens], translation.tokens
+    sources, outputs = [plain(tok.text) for tok in translation.source_tokens], [plain(tok) for tok in translation.tokens]
     figure = go.Figure(go.Heatmap(
         z=translation.attention, x=list(range(len(sources))), y=list(range(len(outputs))), colorscale="Blues", zmin=0, zmax=1,
         customdata=[[[out, src] for src in sources] for out in outputs],
