@@ -2,6 +2,7 @@
 
 import pytest
 import torch
+from torch import nn
 
 from seqdemo.models import (
     CELLS,
@@ -66,3 +67,36 @@ def test_attention_sums_to_one_and_ignores_padding():
     weights = model(tokens, torch.tensor([6, 3])).attention
     assert torch.allclose(weights.sum(dim=1), torch.ones(2))
     assert torch.equal(weights[1, 3:], torch.zeros(3))
+
+
+def test_orthogonal_init_gives_orthogonal_recurrent_blocks_and_the_forget_bias_is_added():
+    from seqdemo.models.encoder import initialise
+
+    torch.manual_seed(0)
+    lstm = nn.LSTM(6, 8, batch_first=True)
+    initialise(lstm, "orthogonal", forget_bias=2.0)
+    for block in lstm.weight_hh_l0.split(8):  # input, forget, cell, output
+        assert torch.allclose(block @ block.T, torch.eye(8), atol=1e-5)
+    assert torch.equal(lstm.bias_ih_l0[8:16], torch.full((8,), 2.0))
+    assert lstm.bias_ih_l0[:8].abs().sum() == 0 and lstm.bias_hh_l0.abs().sum() == 0
+
+
+def test_the_default_init_keeps_pytorchs_weights():
+    from seqdemo.models.encoder import initialise
+
+    torch.manual_seed(0)
+    gru = nn.GRU(6, 8)
+    before = {name: p.detach().clone() for name, p in gru.named_parameters()}
+    initialise(gru, "default", forget_bias=3.0)  # a forget bias means nothing to a GRU
+    assert all(torch.equal(before[name], p) for name, p in gru.named_parameters())
+
+
+def test_init_and_forget_bias_reach_the_encoder_from_the_settings():
+    from seqdemo.tasks import get_task
+    from seqdemo.text import Vocab
+
+    hparams = get_task("sentiment").hyperparameters("imdb", "quick", init="xavier", forget_bias=1.0, cell="lstm")
+    model = get_task("sentiment").build_model(hparams, "imdb", {"words": Vocab.build([["a", "b"]])}, pretrained=False)
+    lstm = model.encoder.layers[0][0]
+    hidden = lstm.hidden_size
+    assert torch.equal(lstm.bias_ih_l0[hidden:2 * hidden], torch.ones(hidden))

@@ -75,7 +75,7 @@ def test_loss_falls_on_a_tiny_set(cpu):
     assert -result.best_metrics["neg_loss"] < 0.5 * -before
 
 
-@pytest.mark.parametrize("optimizer", ["adam", "adamw"])
+@pytest.mark.parametrize("optimizer", ["adam", "adamw", "rmsprop"])
 def test_weight_decay_is_applied_by_either_optimiser(cpu, optimizer):
     # Adam as an L2 penalty on the gradient, AdamW decoupled: never silently dropped
     trainer = Trainer(tiny_model(), TrainingHyperparameters(optimizer=optimizer, weight_decay=0.05), cpu, metric="accuracy")

@@ -65,8 +65,10 @@ STRINGS = {
     "status.cancelled": {"en": "cancelled", "zh": "已取消"},
     "status.interrupted": {"en": "interrupted", "zh": "已中断"},
     "hp.optimizer": {
-        "en": "Optimiser: Adam, or AdamW (Adam with decoupled weight decay).",
-        "zh": "优化器：Adam，或 AdamW（权重衰减与梯度更新解耦的 Adam）。",
+        "en": "Optimiser: Adam, AdamW (Adam with decoupled weight decay) or RMSprop (the tutorial's other choice: "
+              "scales each step by a running average of recent gradient sizes).",
+        "zh": "优化器：Adam、AdamW（权重衰减与梯度更新解耦的 Adam）或 RMSprop（教程中的另一选择：用最近梯度大小的滑动平均"
+              "来缩放每一步）。",
     },
     "hp.lr": {"en": "Learning rate: the size of each update step.", "zh": "学习率：每一步更新的幅度。"},
     "hp.weight_decay": {
@@ -122,6 +124,18 @@ STRINGS = {
         "zh": "循环单元：普通 RNN、LSTM（带门控记忆）或 GRU（更轻的门控）。",
     },
     "hp.layers": {"en": "Stacked recurrent layers.", "zh": "堆叠的循环层数。"},
+    "hp.init": {
+        "en": "Starting weights of the recurrent layers: PyTorch's default (uniform), Xavier, or orthogonal recurrent "
+              "weights (their repeated products neither shrink nor grow the state: see the Lab's gradient flow).",
+        "zh": "循环层的初始权重：PyTorch 默认（均匀分布）、Xavier，或正交的循环权重（反复相乘既不缩小也不放大状态：见"
+              "实验室的梯度流）。",
+    },
+    "hp.forget_bias": {
+        "en": "LSTM only: added to the forget gate's starting bias. 1 to 3 makes the cell keep its memory from the "
+              "start, so gradients reach further back (see the Lab's gradient flow); 0 keeps PyTorch's start.",
+        "zh": "仅限 LSTM：加到遗忘门的初始偏置上。设为 1 到 3 时，细胞一开始就倾向于保留记忆，梯度能传得更远（见实验室的"
+              "梯度流）；0 表示沿用 PyTorch 的初始值。",
+    },
     "hp.hidden_size": {
         "en": "Units in each recurrent layer (in each direction, when it reads both ways).",
         "zh": "每个循环层的单元数（双向读取时为每个方向的单元数）。",
@@ -271,6 +285,8 @@ STRINGS = {
     "setting.layers": {"en": "layers", "zh": "层数"},
     "setting.hidden_size": {"en": "hidden units", "zh": "隐藏单元数"},
     "setting.dropout": {"en": "dropout", "zh": "Dropout"},
+    "setting.init": {"en": "starting weights", "zh": "初始权重"},
+    "setting.forget_bias": {"en": "forget-gate bias (LSTM)", "zh": "遗忘门偏置（LSTM）"},
     "setting.bidirectional": {"en": "read both ways", "zh": "双向读取"},
     "setting.pooling": {"en": "pooling", "zh": "池化方式"},
     "setting.embedding_dim": {"en": "vector size", "zh": "向量维数"},

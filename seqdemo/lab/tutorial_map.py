@@ -359,8 +359,8 @@ CONCEPTS: tuple[Concept, ...] = (
         28, "optimisers (Adam, RMSprop)",
         "优化器（Adam、RMSprop）",
         "A5.2, A9.5",
-        "`--optimizer adam|adamw` (Train: *optimiser*), with `--lr`. RMSprop is not offered.",
-        "`--optimizer adam|adamw`（训练页的“优化器”），学习率用 `--lr`。不提供 RMSprop。",
+        "`--optimizer adam|adamw|rmsprop` (Train: *optimiser*), with `--lr`.",
+        "`--optimizer adam|adamw|rmsprop`（训练页的“优化器”），学习率用 `--lr`。",
         "setting",
     ),
     Concept(
@@ -368,10 +368,12 @@ CONCEPTS: tuple[Concept, ...] = (
         "初始化（Xavier/He、正交）、遗忘门偏置、残差连接",
         "A9.4",
         "Lab → Gradient flow: its recurrent-weight scale and forget-gate bias controls show how starting "
-        "weights change the gradient. Training offers no choice of initialisation (the recurrent layers keep "
-        "PyTorch's defaults; no Xavier/He or orthogonal option) and no residual connections.",
-        "实验室 → 梯度流：用循环权重缩放和遗忘门偏置两个控件，可以看到初始权重如何改变梯度。训练时不能选择初始化"
-        "方法（循环层使用 PyTorch 的默认初始化，没有 Xavier/He 或正交初始化选项），也没有残差连接。",
+        "weights change the gradient. Training sets them with `--init default|xavier|orthogonal` and "
+        "`--forget-bias` (Train: *starting weights*, *forget-gate bias*, under Advanced settings). He "
+        "initialisation and residual connections are not offered.",
+        "实验室 → 梯度流：用循环权重缩放和遗忘门偏置两个控件，可以看到初始权重如何改变梯度。训练时用 "
+        "`--init default|xavier|orthogonal` 和 `--forget-bias` 设置（训练页“高级设置”中的“初始权重”“遗忘门偏置”）。"
+        "不提供 He 初始化和残差连接。",
         "seen",
     ),
     Concept(
@@ -406,9 +408,11 @@ CONCEPTS: tuple[Concept, ...] = (
         "A4.5",
         "Train: a job's loss curves (training and validation) and validation-metric curve, live. *Compare "
         "jobs* overlays several jobs, say RNN, LSTM and BiLSTM on the same data, and tabulates their "
-        "results: the tutorial's figure, from your own runs.",
+        "results: the tutorial's figure, from your own runs. Lab → RNN vs LSTM vs BiLSTM shows it already "
+        "trained: three small shipped IMDB models, one recipe, their curves and test accuracy side by side.",
         "训练页：实时显示任务的损失曲线（训练集与验证集）和验证指标曲线。“对比任务”可以把几个任务叠在一起，"
-        "例如同一份数据上的 RNN、LSTM 和双向 LSTM，并列表比较结果：用你自己的训练重现教程中的那张图。",
+        "例如同一份数据上的 RNN、LSTM 和双向 LSTM，并列表比较结果：用你自己的训练重现教程中的那张图。"
+        "实验室 → RNN、LSTM 与 BiLSTM 直接展示已训练好的对比：三个随应用发布的小型 IMDB 模型，同一配方，曲线和测试准确率并列。",
         "seen",
     ),
     Concept(

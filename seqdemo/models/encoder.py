@@ -6,6 +6,8 @@ import torch
 from torch import nn
 
 CELLS: dict[str, type[nn.RNNBase]] = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+INITS = ("default", "xavier", "orthogonal")
+GATE_COUNT = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}  # blocks stacked in weight_ih / weight_hh, PyTorch's order
 
 
 def length_mask(lengths: torch.Tensor, max_len: int) -> torch.Tensor:
@@ -37,6 +39,8 @@ class RecurrentConfig:
     layers: int = 1
     bidirectional: bool = False
     dropout: float = 0.0
+    init: str = "default"  # starting weights: PyTorch's uniform, Xavier, or orthogonal recurrent weights
+    forget_bias: float = 0.0  # LSTM: added to the forget gate's bias at the start, so the cell begins remembering
 
     @property
     def output_size(self) -> int:
@@ -49,6 +53,27 @@ class Encoded:
     final: torch.Tensor  # [batch, directions * hidden]: forward state after the last token, backward after the first
     mask: torch.Tensor  # [batch, time] bool, True at real tokens
     state: RecurrentState  # unidirectional only: each layer's state after the last time step, to carry on from
+
+
+def initialise(layer: nn.RNNBase, init: str, forget_bias: float) -> None:
+    """Starting weights of one recurrent layer. "default" keeps PyTorch's U(-1/sqrt(hidden), 1/sqrt(hidden));
+    "xavier" draws each gate's input and recurrent weights Xavier-uniform; "orthogonal" draws each gate's
+    recurrent weights as an orthogonal matrix (its repeated products neither shrink nor grow a state) and the
+    input weights Xavier-uniform. Biases start at 0 except with "default"; an LSTM's forget-gate bias then
+    gets `forget_bias` added."""
+    if init not in INITS:
+        raise ValueError(f"Unknown init '{init}'; choose one of {', '.join(INITS)}")
+    hidden = layer.hidden_size
+    with torch.no_grad():
+        if init != "default":
+            for block in layer.weight_ih_l0.split(hidden):  # [hidden, input] per gate
+                nn.init.xavier_uniform_(block)
+            for block in layer.weight_hh_l0.split(hidden):  # [hidden, hidden] per gate
+                nn.init.orthogonal_(block) if init == "orthogonal" else nn.init.xavier_uniform_(block)
+            layer.bias_ih_l0.zero_()
+            layer.bias_hh_l0.zero_()
+        if isinstance(layer, nn.LSTM) and forget_bias:
+            layer.bias_ih_l0[hidden:2 * hidden] += forget_bias  # gates: input, forget, cell, output
 
 
 class RecurrentEncoder(nn.Module):
@@ -66,6 +91,8 @@ class RecurrentEncoder(nn.Module):
         super().__init__()
         if config.cell not in CELLS:
             raise ValueError(f"Unknown cell '{config.cell}'; choose one of {', '.join(CELLS)}")
+        if config.init not in INITS:
+            raise ValueError(f"Unknown init '{config.init}'; choose one of {', '.join(INITS)}")
         self.config = config
         self.directions = 2 if config.bidirectional else 1
         self.output_size = config.output_size
@@ -75,6 +102,8 @@ class RecurrentEncoder(nn.Module):
             self.layers.append(nn.ModuleList(
                 CELLS[config.cell](layer_input, config.hidden_size, batch_first=True) for _ in range(self.directions)
             ))
+            for rnn in self.layers[-1]:
+                initialise(rnn, config.init, config.forget_bias)
         self.between_layers = nn.Dropout(config.dropout)
 
     def forward(self, x: torch.Tensor, lengths: torch.Tensor, state: RecurrentState | None = None) -> Encoded:

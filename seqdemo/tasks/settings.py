@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from ..hparams import hp
 from ..models import CELLS, POOLINGS, RecurrentConfig
+from ..models.encoder import INITS
 from ..train import TrainingHyperparameters
 
 EMBEDDINGS = ("random", "glove_frozen", "glove_tuned")
@@ -18,13 +19,16 @@ class RecurrentSettings(TrainingHyperparameters):
     layers: int = hp(1, low=1, high=4, basic=True)
     hidden_size: int = hp(128, low=4, high=2048, basic=True)
     dropout: float = hp(0.3, low=0.0, high=0.9)
+    init: str = hp("default", choices=INITS)
+    forget_bias: float = hp(0.0, low=-5.0, high=10.0)
 
     def recurrent(self, bidirectional: bool | None = None) -> RecurrentConfig:
         """The encoder these settings describe. `bidirectional` where the task decides the direction itself;
         otherwise the setting's (one direction when a task has no such setting)."""
         if bidirectional is None:
             bidirectional = getattr(self, "bidirectional", False)
-        return RecurrentConfig(self.cell, self.hidden_size, self.layers, bidirectional, self.dropout)
+        return RecurrentConfig(self.cell, self.hidden_size, self.layers, bidirectional, self.dropout, self.init,
+                               self.forget_bias)
 
 
 @dataclass

@@ -23,12 +23,15 @@ from . import distributed
 from .batching import to_device
 from .schedule import get_lr
 
+OPTIMIZERS: dict[str, type[torch.optim.Optimizer]] = {"adam": torch.optim.Adam, "adamw": torch.optim.AdamW,
+                                                      "rmsprop": torch.optim.RMSprop}
+
 
 @dataclass
 class TrainingHyperparameters:
     """Settings every task shares. Tasks build on this and add their model's fields (help: `hp.<name>`)."""
 
-    optimizer: str = hp("adamw", choices=("adam", "adamw"))
+    optimizer: str = hp("adamw", choices=tuple(OPTIMIZERS))
     lr: float = hp(2e-3, low=1e-6, high=1.0)
     weight_decay: float = hp(0.01, low=0.0, high=1.0)
     batch_size: int = hp(64, low=1, high=4096)
@@ -95,9 +98,8 @@ class Trainer:
         self.metric, self.mode = metric, mode
         self.callbacks = list(callbacks)
         parameters = [p for p in model.parameters() if p.requires_grad]
-        # Adam adds weight decay to the gradient (an L2 penalty, as the tutorial writes it); AdamW decouples it
-        optimizer_class = torch.optim.AdamW if settings.optimizer == "adamw" else torch.optim.Adam
-        self.optimizer = optimizer_class(parameters, lr=settings.lr, weight_decay=settings.weight_decay)
+        # Adam and RMSprop add weight decay to the gradient (an L2 penalty, as the tutorial writes it); AdamW decouples it
+        self.optimizer = OPTIMIZERS[settings.optimizer](parameters, lr=settings.lr, weight_decay=settings.weight_decay)
         self.scheduler = (torch.optim.lr_scheduler.ReduceLROnPlateau(self.optimizer, mode=mode, factor=0.5,
                                                                      patience=settings.lr_patience)
                           if settings.schedule == "plateau" else None)  # cosine: `get_lr` sets every step's rate
