@@ -100,3 +100,36 @@ def test_init_and_forget_bias_reach_the_encoder_from_the_settings():
     lstm = model.encoder.layers[0][0]
     hidden = lstm.hidden_size
     assert torch.equal(lstm.bias_ih_l0[hidden:2 * hidden], torch.ones(hidden))
+
+
+def test_a_layer_norm_lstm_reads_like_nn_lstm_and_carries_its_state():
+    from seqdemo.models.encoder import LayerNormLSTM
+
+    torch.manual_seed(0)
+    layer = LayerNormLSTM(5, 7)
+    assert {name: tuple(p.shape) for name, p in layer.named_parameters() if name.endswith("_l0")} == {
+        name: tuple(p.shape) for name, p in nn.LSTM(5, 7).named_parameters()}
+    x = torch.randn(3, 9, 5)
+    outputs, (h, c) = layer(x)
+    assert outputs.shape == (3, 9, 7) and h.shape == c.shape == (1, 3, 7)
+    first, state = layer(x[:, :4])
+    rest, _ = layer(x[:, 4:], state)
+    assert torch.allclose(torch.cat([first, rest], dim=1), outputs, atol=1e-6)  # a carried state continues exactly
+
+
+def test_layer_norm_trains_inside_the_shared_encoder_and_is_refused_for_other_cells():
+    from seqdemo.tasks import get_task
+
+    task = get_task("sentiment")
+    good = task.hyperparameters("imdb", "quick", layer_norm=True, cell="lstm")
+    assert not [p for p in task.check(good, "imdb") if p.field == "layer_norm"]
+    bad = task.hyperparameters("imdb", "quick", layer_norm=True, cell="gru")
+    assert [p.key for p in task.check(bad, "imdb") if p.field == "layer_norm"] == ["problem.layer_norm_cell"]
+    torch.manual_seed(0)
+    encoder = RecurrentEncoder(4, RecurrentConfig("lstm", 6, layers=2, bidirectional=True, layer_norm=True)).eval()
+    x = torch.randn(2, 5, 4)
+    batch = encoder(x, torch.tensor([5, 3]))
+    alone = encoder(x[1:, :3], torch.tensor([3]))  # the short sentence without its padding
+    assert torch.allclose(batch.outputs[1, :3], alone.outputs[0], atol=1e-5)
+    batch.outputs.sum().backward()
+    assert encoder.layers[0][0].norm_cell.weight.grad is not None

@@ -16,6 +16,9 @@ STRINGS = {
     },
     "input.beam": {"en": "Beam width must be between 1 and {limit}.", "zh": "束宽必须在 1 到 {limit} 之间。"},
     "input.empty": {"en": "Please type some text first.", "zh": "请先输入一些文字。"},
+    "input.gates_not_shown": {"en": "This model's cells use layer normalisation: the Lab shows the gates of plain "
+                                    "RNN, LSTM and GRU layers only.",
+                              "zh": "这个模型的单元使用了层归一化：实验室只显示普通 RNN、LSTM 和 GRU 层的门。"},
     "input.not_a_poem_model": {"en": "Only a Tang poem model writes poems whose form can be scored.",
                                "zh": "只有唐诗模型写的诗才能评格律。"},
     "input.no_tokens": {

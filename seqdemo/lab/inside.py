@@ -7,7 +7,7 @@ import torch
 
 from ..tasks import BadInput
 from ..tasks.sentiment import LABELS, MAX_INPUT_CHARS, SentimentPredictor
-from .cells import gate_values, principal_path
+from .cells import CELL_NAMES, gate_values, principal_path
 
 MAX_LAB_TOKENS = 80  # enough for a few sentences; a heat map wider than this is unreadable
 
@@ -26,6 +26,8 @@ def look_inside(predictor: SentimentPredictor, text: str) -> Inside:
     if not isinstance(text, str) or not text.strip():
         raise BadInput("empty")
     task, model, dataset = predictor.task, predictor.model, predictor.dataset
+    if type(model.encoder.layers[0][0]) not in CELL_NAMES:
+        raise BadInput("gates_not_shown")
     tokens = [token.text for token in task.tokenize(dataset, text[:MAX_INPUT_CHARS])]
     if not tokens:
         raise BadInput("no_tokens")

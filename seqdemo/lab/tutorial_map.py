@@ -317,11 +317,14 @@ CONCEPTS: tuple[Concept, ...] = (
         24, "LayerNorm / BatchNorm for RNNs",
         "RNN 中的 LayerNorm / BatchNorm",
         "A9.4, B7.1",
-        "No recurrent layer has LayerNorm or BatchNorm. The only BatchNorm is in the heartbeat "
-        "model's convolutions (`--conv-channels`, `--fcn-branch`), outside the recurrence.",
-        "循环层中没有 LayerNorm 或 BatchNorm。唯一的 BatchNorm 在心搏模型的卷积部分"
-        "（`--conv-channels`、`--fcn-branch`），不在循环结构之内。",
-        "not covered",
+        "`--layer-norm` (Train: *layer normalisation*, LSTM only): LayerNorm inside the cell, on each gate's "
+        "input and recurrent parts and on the cell state; stepped in Python, about 4 times slower to train on a "
+        "CPU than the fused kernel, as its help says. No shipped model uses it. Recurrent BatchNorm is not "
+        "offered; the only BatchNorm is in the heartbeat model's convolutions (`--conv-channels`).",
+        "`--layer-norm`（训练页的“层归一化”，仅限 LSTM）：在单元内部对各门的输入部分、循环部分和细胞状态做 LayerNorm；"
+        "逐步运行，在 CPU 上训练比融合内核慢约 4 倍，帮助文字里有说明。发布的模型都没有使用它。不提供循环 BatchNorm；"
+        "唯一的 BatchNorm 在心搏模型的卷积部分（`--conv-channels`）。",
+        "setting",
     ),
     Concept(
         25, "learning-rate schedules",

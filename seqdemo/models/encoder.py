@@ -41,6 +41,7 @@ class RecurrentConfig:
     dropout: float = 0.0
     init: str = "default"  # starting weights: PyTorch's uniform, Xavier, or orthogonal recurrent weights
     forget_bias: float = 0.0  # LSTM: added to the forget gate's bias at the start, so the cell begins remembering
+    layer_norm: bool = False  # LSTM: layer normalisation inside the cell (LayerNormLSTM), stepped in Python
 
     @property
     def output_size(self) -> int:
@@ -55,7 +56,52 @@ class Encoded:
     state: RecurrentState  # unidirectional only: each layer's state after the last time step, to carry on from
 
 
-def initialise(layer: nn.RNNBase, init: str, forget_bias: float) -> None:
+class LayerNormLSTM(nn.Module):
+    """One LSTM layer with layer normalisation inside the cell (Ba, Kiros & Hinton 2016): the input and the
+    recurrent pre-activations of the four gates are normalised separately, and so is the cell state before
+    its tanh. Each step's scale then stays steady however the weights grow. (The tutorial's example puts one
+    LayerNorm on the LSTM's outputs instead, which keeps the fused kernel but leaves the recurrence as it is.)
+
+    It runs step by step in Python, so it is several times slower than nn.LSTM's fused kernel on a CPU.
+    Its weights have nn.LSTM's names and shapes (one layer, one direction), and it is called the same way.
+    """
+
+    def __init__(self, input_size: int, hidden_size: int, batch_first: bool = True):
+        super().__init__()
+        if not batch_first:
+            raise ValueError("LayerNormLSTM reads [batch, time, features]")
+        self.input_size, self.hidden_size = input_size, hidden_size
+        self.weight_ih_l0 = nn.Parameter(torch.empty(4 * hidden_size, input_size))
+        self.weight_hh_l0 = nn.Parameter(torch.empty(4 * hidden_size, hidden_size))
+        self.bias_ih_l0 = nn.Parameter(torch.zeros(4 * hidden_size))
+        self.bias_hh_l0 = nn.Parameter(torch.zeros(4 * hidden_size))
+        bound = hidden_size ** -0.5  # nn.LSTM's default
+        nn.init.uniform_(self.weight_ih_l0, -bound, bound)
+        nn.init.uniform_(self.weight_hh_l0, -bound, bound)
+        self.norm_input = nn.LayerNorm(4 * hidden_size, bias=False)  # the biases above play that part
+        self.norm_recurrent = nn.LayerNorm(4 * hidden_size, bias=False)
+        self.norm_cell = nn.LayerNorm(hidden_size)
+
+    def forward(self, x: torch.Tensor, state: tuple[torch.Tensor, torch.Tensor] | None = None):
+        # x = [batch, time, input]; state = (h, c), each [1, batch, hidden] as nn.LSTM's
+        batch = x.shape[0]
+        if state is None:
+            h = x.new_zeros(batch, self.hidden_size)
+            c = x.new_zeros(batch, self.hidden_size)
+        else:
+            h, c = state[0][0], state[1][0]
+        from_input = self.norm_input(x @ self.weight_ih_l0.T) + self.bias_ih_l0  # [batch, time, 4 * hidden]: all steps
+        outputs = []
+        for t in range(x.shape[1]):
+            gates = from_input[:, t] + self.norm_recurrent(h @ self.weight_hh_l0.T) + self.bias_hh_l0  # [batch, 4 * hidden]
+            i, f, g, o = gates.chunk(4, dim=-1)  # nn.LSTM's order: input, forget, cell, output
+            c = torch.sigmoid(f) * c + torch.sigmoid(i) * torch.tanh(g)
+            h = torch.sigmoid(o) * torch.tanh(self.norm_cell(c))
+            outputs.append(h)
+        return torch.stack(outputs, dim=1), (h.unsqueeze(0), c.unsqueeze(0))  # [batch, time, hidden], state
+
+
+def initialise(layer: nn.RNNBase | LayerNormLSTM, init: str, forget_bias: float) -> None:
     """Starting weights of one recurrent layer. "default" keeps PyTorch's U(-1/sqrt(hidden), 1/sqrt(hidden));
     "xavier" draws each gate's input and recurrent weights Xavier-uniform; "orthogonal" draws each gate's
     recurrent weights as an orthogonal matrix (its repeated products neither shrink nor grow a state) and the
@@ -72,7 +118,7 @@ def initialise(layer: nn.RNNBase, init: str, forget_bias: float) -> None:
                 nn.init.orthogonal_(block) if init == "orthogonal" else nn.init.xavier_uniform_(block)
             layer.bias_ih_l0.zero_()
             layer.bias_hh_l0.zero_()
-        if isinstance(layer, nn.LSTM) and forget_bias:
+        if isinstance(layer, (nn.LSTM, LayerNormLSTM)) and forget_bias:
             layer.bias_ih_l0[hidden:2 * hidden] += forget_bias  # gates: input, forget, cell, output
 
 
@@ -93,14 +139,17 @@ class RecurrentEncoder(nn.Module):
             raise ValueError(f"Unknown cell '{config.cell}'; choose one of {', '.join(CELLS)}")
         if config.init not in INITS:
             raise ValueError(f"Unknown init '{config.init}'; choose one of {', '.join(INITS)}")
+        if config.layer_norm and config.cell != "lstm":
+            raise ValueError("layer normalisation is offered for the LSTM cell only")
         self.config = config
         self.directions = 2 if config.bidirectional else 1
         self.output_size = config.output_size
         self.layers = nn.ModuleList()
         for layer in range(config.layers):
             layer_input = input_size if layer == 0 else self.output_size
+            cell = LayerNormLSTM if config.layer_norm else CELLS[config.cell]
             self.layers.append(nn.ModuleList(
-                CELLS[config.cell](layer_input, config.hidden_size, batch_first=True) for _ in range(self.directions)
+                cell(layer_input, config.hidden_size, batch_first=True) for _ in range(self.directions)
             ))
             for rnn in self.layers[-1]:
                 initialise(rnn, config.init, config.forget_bias)

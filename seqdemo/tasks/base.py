@@ -75,6 +75,8 @@ class Task(ABC):
         """Every reason these settings cannot train on this dataset. Empty means go."""
         problems = [] if dataset in self.datasets else [
             Problem("problem.dataset", {"dataset": dataset, "task": self.name, "choices": ", ".join(self.datasets)})]
+        if getattr(hparams, "layer_norm", False) and getattr(hparams, "cell", "lstm") != "lstm":
+            problems.append(Problem("problem.layer_norm_cell", field="layer_norm"))
         return problems + validate(hparams)
 
     def glove_problems(self, hparams, dataset: str) -> list[Problem]:

@@ -21,6 +21,7 @@ class RecurrentSettings(TrainingHyperparameters):
     dropout: float = hp(0.3, low=0.0, high=0.9)
     init: str = hp("default", choices=INITS)
     forget_bias: float = hp(0.0, low=-5.0, high=10.0)
+    layer_norm: bool = hp(False)
 
     def recurrent(self, bidirectional: bool | None = None) -> RecurrentConfig:
         """The encoder these settings describe. `bidirectional` where the task decides the direction itself;
@@ -28,7 +29,7 @@ class RecurrentSettings(TrainingHyperparameters):
         if bidirectional is None:
             bidirectional = getattr(self, "bidirectional", False)
         return RecurrentConfig(self.cell, self.hidden_size, self.layers, bidirectional, self.dropout, self.init,
-                               self.forget_bias)
+                               self.forget_bias, self.layer_norm)
 
 
 @dataclass
