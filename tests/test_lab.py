@@ -117,3 +117,12 @@ def test_typed_text_in_a_chart_label_is_shown_as_typed():
     from seqdemo.ui.plots import plain
 
     assert plain('<a href="//evil.example">x</a> & <b>') == '&lt;a href="//evil.example"&gt;x&lt;/a&gt; &amp; &lt;b&gt;'
+
+
+def test_clipping_keeps_a_run_alive_that_explodes_without_it():
+    from seqdemo.lab.gradient_flow import ClippingSettings, clipping_run
+
+    settings = ClippingSettings(steps=80)
+    without, clipped = clipping_run(settings, clip=False), clipping_run(settings, clip=True)
+    assert without[-1] == float("inf") and len(without) < settings.steps
+    assert len(clipped) == settings.steps and all(norm < float("inf") for norm in clipped)

@@ -148,4 +148,30 @@ STRINGS = {
     "lab.compare.col.test": {"en": "test accuracy", "zh": "测试准确率"},
     "lab.compare.col.seconds": {"en": "training time (s)", "zh": "训练时间（秒）"},
     "lab.compare.missing": {"en": "The comparison models are not installed.", "zh": "没有找到用于对比的模型。"},
+    "lab.flow.source": {"en": "Weights", "zh": "权重"},
+    "lab.flow.source.fresh": {"en": "fresh (random) weights reading random inputs", "zh": "新初始化的随机权重，读随机输入"},
+    "lab.flow.source.trained": {"en": "the shipped Shakespeare LSTM reading the text below",
+                                "zh": "已发布的莎士比亚 LSTM 读下面的文字"},
+    "lab.flow.text": {"en": "Text for the trained model (its last 500 characters)",
+                      "zh": "给训练好的模型读的文字（取最后 500 个字符）"},
+    "lab.flow.trained_line": {"en": "trained LSTM, your text", "zh": "训练好的 LSTM，你的文字"},
+    "lab.flow.no_model": {"en": "The Shakespeare model is not installed.", "zh": "没有找到莎士比亚模型。"},
+    "lab.clip.intro": {
+        "en": "**Gradient clipping at work.** A plain RNN with its recurrent weights scaled by 3 trains on the adding "
+              "problem for 100 steps, twice: once as it is, once with every gradient cut to a norm of 1 before the "
+              "update. The chart shows the gradient's norm at each step (before clipping).",
+        "zh": "**梯度裁剪的作用。** 一个循环权重放大 3 倍的普通 RNN 在加法问题上训练 100 步，训练两次：一次不做处理，"
+              "一次在每次更新前把梯度范数裁剪到 1。图中显示每一步（裁剪前）的梯度范数。",
+    },
+    "lab.clip.submit": {"en": "Train twice and compare", "zh": "训练两次并比较"},
+    "lab.clip.title": {"en": "Gradient norm at each training step", "zh": "每个训练步的梯度范数"},
+    "lab.clip.x": {"en": "training step", "zh": "训练步"},
+    "lab.clip.without": {"en": "without clipping", "zh": "不裁剪"},
+    "lab.clip.with": {"en": "clipped to {clip:g}", "zh": "裁剪到 {clip:g}"},
+    "lab.clip.blew_up": {"en": "Without clipping the gradient became infinite at step {step}: training is broken. "
+                               "With clipping the largest gradient was {largest:.3g} and the run finished.",
+                         "zh": "不裁剪时，梯度在第 {step} 步变成无穷大：训练失败。裁剪后最大的梯度为 {largest:.3g}，训练顺利完成。"},
+    "lab.clip.both_finished": {"en": "Both runs finished; the largest gradients were {without:.3g} without clipping and "
+                                     "{clipped:.3g} with it.",
+                               "zh": "两次训练都完成了；最大梯度分别为 {without:.3g}（不裁剪）和 {clipped:.3g}（裁剪）。"},
 }

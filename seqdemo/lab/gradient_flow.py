@@ -60,3 +60,50 @@ def fresh_flow(cell: str, settings: FlowSettings, input_size: int = 32) -> torch
     generator = torch.Generator().manual_seed(settings.seed + 1)
     inputs = torch.randn(PROBES, settings.length, input_size, generator=generator)
     return gradient_by_distance(layer, inputs)
+
+
+def trained_flow(generator, text: str) -> torch.Tensor:
+    """[tokens]: gradient norm against distance for the first layer of a shipped character model (a
+    `TextGenerator`) reading `text` (its last MAX_LENGTH characters)."""
+    model = generator.model
+    ids, _, _ = generator.prompt_ids(text[-MAX_LENGTH:])
+    ids = ids[-MAX_LENGTH:]
+    with torch.no_grad():
+        embedded = model.embedding(torch.tensor([ids], device=generator.device))  # [1, time, emb]
+    layer = model.encoder.layers[0][0]
+    with torch.enable_grad():
+        return gradient_by_distance(layer, embedded).cpu()
+
+
+@dataclass(frozen=True)
+class ClippingSettings:
+    gap: int = 20  # the adding problem's distance to remember
+    weight_scale: float = 3.0  # recurrent weights scaled up: without clipping this run blows up within 100 steps
+    clip: float = 1.0
+    steps: int = 100
+    seed: int = 0
+
+
+def clipping_run(settings: ClippingSettings, clip: bool) -> list[float]:
+    """A plain RNN's first training steps on the adding problem: the gradient norm at each step (before any
+    clipping). With `clip`, each step's gradient is cut to `settings.clip` before the update."""
+    from .memory_task import AddingModel, adding_batch  # the same toy task as the memory view
+
+    torch.manual_seed(settings.seed)
+    model = AddingModel("rnn", 32)
+    with torch.no_grad():
+        model.recurrent.weight_hh_l0.mul_(settings.weight_scale)
+    optimiser = torch.optim.SGD(model.parameters(), lr=0.05)
+    generator = torch.Generator().manual_seed(settings.seed)
+    norms = []
+    for _ in range(settings.steps):
+        inputs, targets = adding_batch(32, settings.gap, generator)
+        loss = nn.functional.mse_loss(model(inputs), targets)
+        optimiser.zero_grad()
+        loss.backward()
+        limit = settings.clip if clip else float("inf")
+        norms.append(float(nn.utils.clip_grad_norm_(model.parameters(), limit)))  # the norm before clipping
+        if not torch.isfinite(torch.tensor(norms[-1])):
+            break  # the weights have blown up: nothing more to learn from this run
+        optimiser.step()
+    return norms

@@ -9,7 +9,15 @@ import torch
 from plotly.subplots import make_subplots
 
 from ..lab.crf_paths import MAX_CRF_TOKENS, NoCrf, crf_paths
-from ..lab.gradient_flow import MAX_HIDDEN, MAX_LENGTH, FlowSettings, fresh_flow
+from ..lab.gradient_flow import (
+    MAX_HIDDEN,
+    MAX_LENGTH,
+    ClippingSettings,
+    FlowSettings,
+    clipping_run,
+    fresh_flow,
+    trained_flow,
+)
 from ..lab.inside import MAX_LAB_TOKENS, look_inside
 from ..lab.memory_task import BASELINE_MSE, MAX_GAP, MemorySettings, train_one
 from ..serve import PredictorCache, list_models
@@ -22,6 +30,12 @@ from .ner_tab import model_card as ner_card
 from .sentiment_tab import model_card as sentiment_card
 
 SENTIMENT = get_task("sentiment")
+GENERATION = get_task("generation")
+TRAINED_FLOW_MODEL = "shakespeare-char-lstm"  # a shipped model whose first layer the gradient-flow view can read
+FLOW_TEXT = ("To be, or not to be, that is the question: Whether 'tis nobler in the mind to suffer The slings and "
+             "arrows of outrageous fortune, Or to take arms against a sea of troubles And by opposing end them. To die, "
+             "to sleep, No more; and by a sleep to say we end The heart-ache and the thousand natural shocks That "
+             "flesh is heir to: 'tis a consummation Devoutly to be wish'd.")
 NER = get_task("ner")
 COMPARED = ("imdb-rnn-small", "imdb-lstm-small", "imdb-bilstm-small")  # shipped: one recipe, only the cell differs
 COMPARE_COLUMNS = ["lab.compare.col.model", "lab.compare.col.parameters", "lab.compare.col.validation",
@@ -43,28 +57,65 @@ def _log_chart(title: str, x_title: str, y_title: str) -> go.Figure:
     return figure
 
 
-def gradient_flow(cells: list[str], length, hidden, scale, forget_bias, lang: str):
+def gradient_flow(cells: list[str], length, hidden, scale, forget_bias, source: str, text: str, lang: str,
+                  cache: PredictorCache):
     """-> (chart, summary). Out-of-range controls are refused by their sliders; the API gets a message."""
-    if not cells:
-        return None, t("lab.flow.none", lang)
-    try:
-        settings = FlowSettings(length=int(length), hidden_size=int(hidden), weight_scale=float(scale),
-                                forget_bias=float(forget_bias))
-    except (TypeError, ValueError):
-        return None, "⚠️ " + t("lab.out_of_range", lang)
-    if not (2 <= settings.length <= MAX_LENGTH and 1 <= settings.hidden_size <= FLOW_MAX_HIDDEN
-            and 0 < settings.weight_scale <= 10 and -10 <= settings.forget_bias <= 10):
-        return None, "⚠️ " + t("lab.out_of_range", lang)
     figure = _log_chart(t("lab.flow.title", lang), t("lab.flow.x", lang), t("lab.flow.y", lang))
+    if source == "trained":
+        entry = next((e for e in list_models(GENERATION.name) if e.shipped and e.name == TRAINED_FLOW_MODEL), None)
+        if entry is None:
+            return None, t("lab.flow.no_model", lang)
+        if not (text or "").strip():
+            return None, "⚠️ " + t("input.empty", lang)
+        try:
+            flows = {t("lab.flow.trained_line", lang): trained_flow(cache.get(entry.path), text)}
+        except Exception as error:  # a text the model cannot read, a checkpoint that will not load
+            return None, problem_message(error, entry, lang)
+        colours = {t("lab.flow.trained_line", lang): COLOURS["lstm"]}
+    else:
+        if not cells:
+            return None, t("lab.flow.none", lang)
+        try:
+            settings = FlowSettings(length=int(length), hidden_size=int(hidden), weight_scale=float(scale),
+                                    forget_bias=float(forget_bias))
+        except (TypeError, ValueError):
+            return None, "⚠️ " + t("lab.out_of_range", lang)
+        if not (2 <= settings.length <= MAX_LENGTH and 1 <= settings.hidden_size <= FLOW_MAX_HIDDEN
+                and 0 < settings.weight_scale <= 10 and -10 <= settings.forget_bias <= 10):
+            return None, "⚠️ " + t("lab.out_of_range", lang)
+        flows = {cell.upper(): fresh_flow(cell, settings) for cell in CELLS if cell in cells}  # each [length]
+        colours = {cell.upper(): COLOURS[cell] for cell in CELLS}
     lines = []
-    for cell in [c for c in CELLS if c in cells]:
-        flow = fresh_flow(cell, settings)  # [length], distance 0 first
+    for name, flow in flows.items():
         shown = [(d, float(v)) for d, v in enumerate(flow.tolist()) if v > 0]  # a log axis cannot show 0
-        figure.add_trace(go.Scatter(x=[d for d, _ in shown], y=[v for _, v in shown], mode="lines", name=cell.upper(),
-                                    line=dict(color=COLOURS[cell])))
-        lines.append(t("lab.flow.summary", lang, cell=cell.upper(), near=float(flow[0]), far=float(flow[-1]),
-                       distance=settings.length - 1))
+        figure.add_trace(go.Scatter(x=[d for d, _ in shown], y=[v for _, v in shown], mode="lines", name=name,
+                                    line=dict(color=colours[name])))
+        lines.append(t("lab.flow.summary", lang, cell=name, near=float(flow[0]), far=float(flow[-1]),
+                       distance=len(flow) - 1))
     return figure, "\n".join(f"- {line}" for line in lines)
+
+
+def flow_sources(lang: str) -> list[tuple[str, str]]:
+    return [(t(f"lab.flow.source.{source}", lang), source) for source in ("fresh", "trained")]
+
+
+def clipping(lang: str):
+    """-> (chart, summary): the same RNN trained with and without gradient clipping."""
+    settings = ClippingSettings()
+    runs = {t("lab.clip.without", lang): clipping_run(settings, clip=False),
+            t("lab.clip.with", lang, clip=settings.clip): clipping_run(settings, clip=True)}
+    figure = _log_chart(t("lab.clip.title", lang), t("lab.clip.x", lang), t("lab.flow.y", lang))
+    for (name, norms), colour in zip(runs.items(), ("#d62728", "#1f77b4")):
+        finite = [(step, norm) for step, norm in enumerate(norms, start=1) if norm < float("inf")]
+        figure.add_trace(go.Scatter(x=[s_ for s_, _ in finite], y=[n for _, n in finite], mode="lines", name=name,
+                                    line=dict(color=colour)))
+    figure.add_hline(y=settings.clip, line_dash="dot", line_color="grey")
+    without, clipped = runs.values()
+    if len(without) < settings.steps or without[-1] == float("inf"):
+        summary = t("lab.clip.blew_up", lang, step=len(without), largest=max(clipped))
+    else:
+        summary = t("lab.clip.both_finished", lang, without=max(without), clipped=max(clipped))
+    return figure, summary
 
 
 def gate_maps(tokens: list[str], gates: dict[str, torch.Tensor], lang: str) -> go.Figure:
@@ -242,10 +293,22 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                                        label="lab.flow.scale", info="lab.flow.scale_info")
                         forget = L.bind(gr.Slider(0, 5, value=0, step=0.5, elem_id="lab-flow-forget"),
                                         label="lab.flow.forget", info="lab.flow.forget_info")
+                        source = L.bind(gr.Radio(choices=flow_sources(L.default), value="fresh", elem_id="lab-flow-source"),
+                                        label="lab.flow.source")
+                        L.follow(lambda lang_: gr.update(choices=flow_sources(lang_)), [], source)
+                        flow_text = L.bind(gr.Textbox(value=FLOW_TEXT, lines=3, elem_id="lab-flow-text"),
+                                           label="lab.flow.text")
                         draw = L.bind(gr.Button(variant="primary", elem_id="lab-flow-submit"), value="lab.flow.submit")
                     with gr.Column(scale=3):
                         flow_plot = gr.Plot(show_label=False, elem_id="lab-flow-chart")
                         flow_status = gr.Markdown(elem_id="lab-flow-status")
+                L.bind(gr.Markdown(), value="lab.clip.intro")
+                with gr.Row():
+                    with gr.Column(scale=2):
+                        clip_button = L.bind(gr.Button(elem_id="lab-clip-submit"), value="lab.clip.submit")
+                        clip_status = gr.Markdown(elem_id="lab-clip-status")
+                    with gr.Column(scale=3):
+                        clip_plot = gr.Plot(show_label=False, elem_id="lab-clip-chart")
             with gr.Tab() as inside_tab:
                 L.bind(inside_tab, label="lab.inside.tab")
                 described(L, "lab.inside.intro", units=UNITS_SHOWN)
@@ -298,11 +361,13 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                     crf_table = L.table(CRF_COLUMNS, interactive=False, elem_id="lab-crf-table")
                     crf_plot = gr.Plot(show_label=False, elem_id="lab-crf-transitions")
 
-    def flow(cells_, length_, hidden_, scale_, forget_, lang_):
-        return gradient_flow([c.lower() for c in cells_ or []], length_, hidden_, scale_, forget_, lang_)
+    def flow(cells_, length_, hidden_, scale_, forget_, source_, text_, lang_):
+        return gradient_flow([c.lower() for c in cells_ or []], length_, hidden_, scale_, forget_, source_, text_, lang_,
+                             cache)
 
-    draw.click(flow, [cells, length, hidden, scale, forget, lang], [flow_plot, flow_status], concurrency_limit=2,
-               api_name="lab_gradient_flow")
+    draw.click(flow, [cells, length, hidden, scale, forget, source, flow_text, lang], [flow_plot, flow_status],
+               concurrency_limit=2, api_name="lab_gradient_flow")
+    clip_button.click(clipping, [lang], [clip_plot, clip_status], concurrency_limit=1, api_name="lab_clipping")
     look.click(lambda text, path, lang_: inside(text, path, lang_, cache), [sentence, picker.dropdown, lang],
                [gates_plot, path_plot, running_plot, inside_status], concurrency_limit=4, api_name="lab_inside")
     train.click(memory, [gap, steps, results, lang], [memory_plot, memory_status, results], concurrency_limit=1,
@@ -315,7 +380,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     compare.click(paths, [crf_text, ner_picker.dropdown, lang], [crf_table, crf_summary, crf_plot], concurrency_limit=4,
                   api_name="lab_crf_paths")
     crf_examples.wire(paths, [crf_text, ner_picker.dropdown, lang], [crf_table, crf_summary, crf_plot])
-    L.results(flow_plot, flow_status, gates_plot, path_plot, running_plot, inside_status, memory_plot, memory_status,
+    L.results(flow_plot, flow_status, clip_plot, clip_status, gates_plot, path_plot, running_plot, inside_status, memory_plot, memory_status,
               crf_summary, crf_plot)
     picker.wire()
     ner_picker.wire()
