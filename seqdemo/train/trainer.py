@@ -7,6 +7,7 @@ callbacks (a progress bar in the CLI, SQLite rows in a background job).
 """
 
 import copy
+import logging
 import math
 import random
 import time
@@ -22,6 +23,8 @@ from ..hparams import hp
 from . import distributed
 from .batching import to_device
 from .schedule import get_lr
+
+log = logging.getLogger(__name__)
 
 OPTIMIZERS: dict[str, type[torch.optim.Optimizer]] = {"adam": torch.optim.Adam, "adamw": torch.optim.AdamW,
                                                       "rmsprop": torch.optim.RMSprop}
@@ -98,8 +101,12 @@ class Trainer:
         self.metric, self.mode = metric, mode
         self.callbacks = list(callbacks)
         parameters = [p for p in model.parameters() if p.requires_grad]
-        # Adam and RMSprop add weight decay to the gradient (an L2 penalty, as the tutorial writes it); AdamW decouples it
-        self.optimizer = OPTIMIZERS[settings.optimizer](parameters, lr=settings.lr, weight_decay=settings.weight_decay)
+        # Weight decay pulls weight matrices (and embedding tables) towards zero; biases, normalisation weights and
+        # the CRF's start and end scores (every 1-D parameter) are offsets, not sizes, and are left alone. Adam and
+        # RMSprop add the decay to the gradient (an L2 penalty, as the tutorial writes it); AdamW decouples it.
+        groups = [{"params": [p for p in parameters if p.ndim >= 2], "weight_decay": settings.weight_decay},
+                  {"params": [p for p in parameters if p.ndim < 2], "weight_decay": 0.0}]
+        self.optimizer = OPTIMIZERS[settings.optimizer]([g for g in groups if g["params"]], lr=settings.lr)
         self.scheduler = (torch.optim.lr_scheduler.ReduceLROnPlateau(self.optimizer, mode=mode, factor=0.5,
                                                                      patience=settings.lr_patience)
                           if settings.schedule == "plateau" else None)  # cosine: `get_lr` sets every step's rate
@@ -247,7 +254,12 @@ class Trainer:
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
         self.model.load_state_dict(state["model"])
-        self.optimizer.load_state_dict(state["optimizer"])
+        saved_groups = state["optimizer"]["param_groups"]
+        if len(saved_groups) == len(self.optimizer.param_groups):
+            self.optimizer.load_state_dict(state["optimizer"])
+        else:  # saved by a version that grouped the parameters differently: keep its weights, restart its moments
+            log.warning("the saved optimiser state has %d parameter groups, this version uses %d: its moments start "
+                        "afresh", len(saved_groups), len(self.optimizer.param_groups))
         if self.scheduler is not None:
             self.scheduler.load_state_dict(state["scheduler"])
         self.scaler.load_state_dict(state["scaler"])
