@@ -356,6 +356,12 @@ def test_every_lab_view_draws(page, app_url):
     page.locator("#lab-inside-submit").click()
     expect(page.locator("#lab-inside-gates .js-plotly-plot")).to_contain_text("forget gate", timeout=60_000)
     expect(page.locator("#lab-inside-running .js-plotly-plot")).to_contain_text("superb")
+    page.locator("#lab-inside-model input").click()
+    page.get_by_role("option", name=re.compile("shakespeare-char-lstm")).click()  # a generation model reads a prompt
+    page.locator("#lab-inside-input textarea").fill("ROMEO:")
+    page.locator("#lab-inside-submit").click()
+    expect(page.locator("#lab-inside-path .js-plotly-plot")).to_contain_text("R", timeout=60_000)
+    expect(page.locator("#lab-inside-running .js-plotly-plot")).to_have_count(0)
     page.get_by_role("tab", name="Memory over distance").click()
     for slider, value in (("#lab-memory-gap", "2"), ("#lab-memory-steps", "50")):
         page.locator(f"{slider} input[type=number]").fill(value)

@@ -126,3 +126,12 @@ def test_clipping_keeps_a_run_alive_that_explodes_without_it():
     without, clipped = clipping_run(settings, clip=False), clipping_run(settings, clip=True)
     assert without[-1] == float("inf") and len(without) < settings.steps
     assert len(clipped) == settings.steps and all(norm < float("inf") for norm in clipped)
+
+
+def test_looking_inside_a_text_generation_model(tiny_generation_checkpoint, cpu):
+    from seqdemo.lab.inside import look_inside_generator
+
+    task, hparams, model, checkpoint = load_model(tiny_generation_checkpoint, cpu)
+    seen = look_inside_generator(task.predictor(model, hparams, checkpoint), "ROMEO:")
+    assert "".join(seen.tokens) == "ROMEO:" and seen.running is None
+    assert seen.gates["forget"].shape[0] == len("ROMEO:") == seen.path.shape[0]

@@ -42,16 +42,17 @@ STRINGS = {
     "lab.flow.none": {"en": "Pick at least one cell.", "zh": "请至少选一种单元。"},
     "lab.inside.tab": {"en": "Inside the cell", "zh": "单元内部"},
     "lab.inside.intro": {
-        "en": "Type a sentence for a shipped sentiment model. Each heat map is one gate of its first LSTM layer "
+        "en": "Type a sentence for a shipped sentiment model (or a prompt for a text generation model). Each heat map is one gate of its first LSTM layer "
               "(reading left to right): a column per word, a row per unit (the first {units}), recomputed from the "
               "layer's own weights. Gates run from 0 (closed) to 1 (open); the cell state is the layer's memory. "
-              "Below: the hidden state's path through the sentence (its two main directions), and what the model "
-              "would answer after each word.",
-        "zh": "为一个已发布的情感模型输入一句话。每张热图是它第一层 LSTM（从左往右读）的一个门：每列一个词，每行一个"
+              "Below: the hidden state's path through the sentence (its two main directions) and, for sentiment, "
+              "what the model would answer after each word.",
+        "zh": "为一个已发布的情感模型输入一句话（或为文本生成模型输入提示）。每张热图是它第一层 LSTM（从左往右读）的一个门：每列一个词，每行一个"
               "单元（前 {units} 个），由该层自己的权重重新算出。门的取值从 0（关）到 1（开）；细胞状态是这一层的记忆。"
-              "下方：隐藏状态在整句中的轨迹（两个主方向），以及模型读到每个词时会给出的判断。",
+              "下方：隐藏状态在整句中的轨迹（两个主方向），以及（情感模型）读到每个词时会给出的判断。",
     },
     "lab.inside.input": {"en": "Sentence", "zh": "句子"},
+    "lab.inside.model": {"en": "Model (sentiment, or text generation for a prompt)", "zh": "模型（情感分析，或读提示的文本生成）"},
     "lab.inside.submit": {"en": "Look inside", "zh": "查看内部"},
     "lab.inside.gates": {"en": "Gates and states", "zh": "门与状态"},
     "lab.inside.path": {"en": "Path of the hidden state (PCA)", "zh": "隐藏状态的轨迹（PCA）"},

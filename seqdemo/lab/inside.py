@@ -17,7 +17,7 @@ class Inside:
     tokens: list[str]
     gates: dict[str, torch.Tensor]  # gate name -> [time, hidden], the first layer's forward direction
     path: torch.Tensor  # [time, 2]: that direction's hidden state on its two main directions (PCA)
-    running: list[float]  # after each token: the probability of "positive" given the text so far
+    running: list[float] | None  # sentiment: after each token, the probability of "positive" given the text so far
     truncated: bool
 
 
@@ -54,3 +54,22 @@ def look_inside(predictor: SentimentPredictor, text: str) -> Inside:
     positive = torch.softmax(logits, dim=-1)[:, LABELS.index("positive")]  # [prefixes]
     return Inside(tokens=tokens, gates={k: v.cpu() for k, v in gates.items()}, path=principal_path(gates["hidden"].cpu()),
                   running=positive.tolist(), truncated=truncated)
+
+
+@torch.no_grad()
+def look_inside_generator(generator, text: str) -> Inside:
+    """The same view for a shipped text generation model (a `TextGenerator`) reading a prompt: no running
+    verdict (it has none), the gates of its first layer as it reads."""
+    if not isinstance(text, str) or not text.strip():
+        raise BadInput("empty")
+    model = generator.model
+    if type(model.encoder.layers[0][0]) not in CELL_NAMES:
+        raise BadInput("gates_not_shown")
+    ids, _, _ = generator.prompt_ids(text[:MAX_INPUT_CHARS])
+    ids = ids[len(generator.prompt_ids("")[0]):]  # without the document break it puts before every prompt
+    truncated, ids = len(ids) > MAX_LAB_TOKENS, ids[:MAX_LAB_TOKENS]
+    embedded = model.embedding(torch.tensor([ids], device=generator.device))  # [1, time, emb]
+    gates = gate_values(model.encoder.layers[0][0], embedded[0])  # each [time, hidden]
+    tokens = [generator.vocab.itos[i] for i in ids]
+    return Inside(tokens=tokens, gates={k: v.cpu() for k, v in gates.items()}, path=principal_path(gates["hidden"].cpu()),
+                  running=None, truncated=truncated)

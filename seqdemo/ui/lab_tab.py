@@ -18,16 +18,15 @@ from ..lab.gradient_flow import (
     fresh_flow,
     trained_flow,
 )
-from ..lab.inside import MAX_LAB_TOKENS, look_inside
+from ..lab.inside import MAX_LAB_TOKENS, look_inside, look_inside_generator
 from ..lab.memory_task import BASELINE_MSE, MAX_GAP, MemorySettings, train_one
 from ..serve import PredictorCache, list_models
 from ..tasks import get_task
 from . import plots
 from .localizer import Localizer, t
-from .models import ExampleList, ModelPicker, example_rows, find_entry, problem_message
+from .models import ExampleList, ModelPicker, choice_label, example_rows, find_entry, preferred_model, problem_message, usable_models
 from .ner_tab import EXAMPLES as NER_EXAMPLES
 from .ner_tab import model_card as ner_card
-from .sentiment_tab import model_card as sentiment_card
 
 SENTIMENT = get_task("sentiment")
 GENERATION = get_task("generation")
@@ -158,21 +157,30 @@ def running_chart(tokens: list[str], running: list[float], lang: str) -> go.Figu
     return figure
 
 
+INSIDE_TASKS = (SENTIMENT, GENERATION)  # the models whose first layer the Inside view reads
+
+
+def inside_choices(lang: str) -> list[tuple[str, str]]:
+    return [(choice_label(task, entry, lang), str(entry.path)) for task in INSIDE_TASKS for entry in usable_models(task)]
+
+
 def inside(text: str, path: str | None, lang: str, cache: PredictorCache):
     """-> (gate maps, path chart, running chart, status)."""
-    entry = find_entry(SENTIMENT, path)
+    task, entry = next(((task, find_entry(task, path)) for task in INSIDE_TASKS if find_entry(task, path)), (None, None))
     if entry is None:
         return None, None, None, t("model.none", lang, task=SENTIMENT.name)
     try:
-        seen = look_inside(cache.get(entry.path), text or "")
+        look = look_inside if task is SENTIMENT else look_inside_generator
+        seen = look(cache.get(entry.path), text or "")
     except Exception as error:  # an input the model refuses, a checkpoint that will not load: a plain message
         return None, None, None, problem_message(error, entry, lang)
     notes = [t("lab.inside.truncated", lang, limit=MAX_LAB_TOKENS)] if seen.truncated else []
     cell = entry.settings.cell
     if cell != "lstm":
         notes.append(t("lab.inside.not_lstm", lang, cell=cell.upper()))
-    return (gate_maps(seen.tokens, seen.gates, lang), path_chart(seen.tokens, seen.path, lang),
-            running_chart(seen.tokens, seen.running, lang), "\n".join(f"- {note}" for note in notes))
+    running = running_chart(seen.tokens, seen.running, lang) if seen.running is not None else None
+    return (gate_maps(seen.tokens, seen.gates, lang), path_chart(seen.tokens, seen.path, lang), running,
+            "\n".join(f"- {note}" for note in notes))
 
 
 def transitions_chart(paths, lang: str) -> go.Figure:
@@ -313,8 +321,10 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 L.bind(inside_tab, label="lab.inside.tab")
                 described(L, "lab.inside.intro", units=UNITS_SHOWN)
                 with gr.Row():
-                    picker = ModelPicker(L, lang, SENTIMENT, sentiment_card, label_key="sentiment.model",
-                                         elem_id="lab-inside-model")
+                    inside_model = L.bind(gr.Dropdown(choices=inside_choices(L.default),
+                                                      value=preferred_model(SENTIMENT, L.default),
+                                                      allow_custom_value=True, elem_id="lab-inside-model"),
+                                          label="lab.inside.model")
                     sentence = L.bind(gr.Textbox(value=EXAMPLE_SENTENCE, lines=2, elem_id="lab-inside-input"),
                                       label="lab.inside.input")
                 look = L.bind(gr.Button(variant="primary", elem_id="lab-inside-submit"), value="lab.inside.submit")
@@ -368,7 +378,10 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     draw.click(flow, [cells, length, hidden, scale, forget, source, flow_text, lang], [flow_plot, flow_status],
                concurrency_limit=2, api_name="lab_gradient_flow")
     clip_button.click(clipping, [lang], [clip_plot, clip_status], concurrency_limit=1, api_name="lab_clipping")
-    look.click(lambda text, path, lang_: inside(text, path, lang_, cache), [sentence, picker.dropdown, lang],
+    inside_model.focus(lambda path, lang_: gr.update(choices=inside_choices(lang_), value=path), [inside_model, lang],
+                       inside_model, api_visibility="private")
+    L.follow(lambda path, lang_: gr.update(choices=inside_choices(lang_), value=path), [inside_model], inside_model)
+    look.click(lambda text, path, lang_: inside(text, path, lang_, cache), [sentence, inside_model, lang],
                [gates_plot, path_plot, running_plot, inside_status], concurrency_limit=4, api_name="lab_inside")
     train.click(memory, [gap, steps, results, lang], [memory_plot, memory_status, results], concurrency_limit=1,
                 api_name="lab_memory")
@@ -382,5 +395,4 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     crf_examples.wire(paths, [crf_text, ner_picker.dropdown, lang], [crf_table, crf_summary, crf_plot])
     L.results(flow_plot, flow_status, clip_plot, clip_status, gates_plot, path_plot, running_plot, inside_status, memory_plot, memory_status,
               crf_summary, crf_plot)
-    picker.wire()
     ner_picker.wire()
