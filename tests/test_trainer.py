@@ -296,3 +296,8 @@ def test_a_state_saved_with_one_parameter_group_still_resumes(cpu):
     resumed = Trainer(tiny_model(seed=1), TrainingHyperparameters(), cpu, metric="accuracy")
     resumed.load_state_dict(state)
     assert all(torch.equal(a, b) for a, b in zip(resumed.model.parameters(), trainer.model.parameters()))
+
+
+def test_a_classifier_records_training_accuracy_beside_validation_accuracy(tiny_sentiment_checkpoint):
+    history = json.loads((tiny_sentiment_checkpoint / "metrics.json").read_text())["history"]
+    assert all(0 <= record["train_accuracy"] <= 1 and "validation_accuracy" in record for record in history)

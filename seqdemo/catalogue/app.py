@@ -26,6 +26,7 @@ STRINGS = {
     "plot.loss_title": {"en": "Loss: training vs validation", "zh": "损失：训练集与验证集"},
     "plot.train_loss": {"en": "training loss", "zh": "训练损失"},
     "plot.validation_loss": {"en": "validation loss", "zh": "验证损失"},
+    "plot.train_metric": {"en": "training {metric}", "zh": "训练集{metric}"},
     "plot.validation_metric": {"en": "validation {metric}", "zh": "验证集 {metric}"},
     "plot.compare_title": {"en": "Jobs compared", "zh": "任务对比"},
     "model.choice.heartbeats": {

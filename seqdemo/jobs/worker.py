@@ -73,7 +73,7 @@ class JobReporter(Callback):
 
     def on_epoch_end(self, trainer: Trainer, record: dict[str, Any]) -> None:
         rows = [{"step": trainer.step, "epoch": float(record["epoch"]), "split": "validation" if k.startswith("validation_") else "train",
-                 "name": k.removeprefix("validation_"), "value": float(v)}
+                 "name": "accuracy" if k == "train_accuracy" else k.removeprefix("validation_"), "value": float(v)}
                 for k, v in record.items() if k not in ("epoch", "seconds") and isinstance(v, (int, float))]
         self.store.add_metrics(self.job_id, rows)
         self.progress = max(self.progress, min(trainer.epoch / trainer.settings.epochs, 0.999))

@@ -43,6 +43,9 @@ def spread_sample(records: Sequence[Any], limit: int | None) -> Sequence[Any]:
     return records[:: len(records) // limit][:limit]
 
 
+TRAIN_ACCURACY_SAMPLE = 2_000  # training examples a classifier is scored on after each epoch
+
+
 def limit_splits(data: Splits, limit: int | None) -> Splits:
     """Tiny data for tests and smoke runs: at most `limit` records of every split."""
     if not limit:
@@ -69,9 +72,18 @@ class Run:
     def fit(self, trainer: Trainer, device: torch.device):
         """Train the model with `trainer` (built on `self.model`); the run's own loss function, so per-run state
         (a language model's carried state) never outlives it."""
+        train_sample = spread_sample(self.train, TRAIN_ACCURACY_SAMPLE)
+
+        def epoch_metrics(model: nn.Module) -> dict[str, float]:
+            """The held-out scores; for classifiers also the accuracy on a fixed sample of the training examples,
+            so the curves show training beside validation accuracy (the tutorial's figure) and overfitting."""
+            metrics = self.task.evaluate(model, self.held_out, device, self.setup)
+            if "accuracy" in metrics:
+                metrics["train_accuracy"] = self.task.evaluate(model, train_sample, device, self.setup)["accuracy"]
+            return metrics
+
         return trainer.fit(make_batches=lambda epoch, rng: self.task.training_batches(self.train, self.hparams, rng),
-                           loss_fn=self.task.make_loss(self.hparams),
-                           evaluate_fn=lambda model: self.task.evaluate(model, self.held_out, device, self.setup))
+                           loss_fn=self.task.make_loss(self.hparams), evaluate_fn=epoch_metrics)
 
 
 def prepare_run(task: Task, hparams, dataset: str, train_records: Sequence[Any], held_records: Sequence[Any],

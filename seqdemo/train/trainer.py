@@ -172,7 +172,8 @@ class Trainer:
             if self.settings.average_last > 1:
                 self.recent_states = (self.recent_states + [weights])[-self.settings.average_last:]
             record = {"epoch": self.epoch, "train_loss": train_loss, "lr": self.optimizer.param_groups[0]["lr"],
-                      "seconds": time.time() - epoch_started, **{f"validation_{k}": v for k, v in metrics.items()}}
+                      "seconds": time.time() - epoch_started,
+                      **{(k if k.startswith("train_") else f"validation_{k}"): v for k, v in metrics.items()}}
             self.history.append(record)
             for cb in self.callbacks:
                 cb.on_epoch_end(self, record)

@@ -69,8 +69,8 @@ def history_rows(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     rows = []
     for record in history:
         for key, value in record.items():
-            if key == "train_loss":
-                rows.append({"epoch": record["epoch"], "split": "train", "name": "loss", "value": value})
+            if key in ("train_loss", "train_accuracy"):
+                rows.append({"epoch": record["epoch"], "split": "train", "name": key.removeprefix("train_"), "value": value})
             elif key.startswith("validation_") and isinstance(value, (int, float)):
                 rows.append({"epoch": record["epoch"], "split": "validation", "name": key.removeprefix("validation_"),
                              "value": value})
@@ -84,6 +84,10 @@ def metric_curve(metrics: list[dict[str, Any]], metric: str, lang: str) -> go.Fi
     if not x:
         return _layout(waiting(figure, lang), label, metric_name(metric, lang), lang)
     figure.add_scatter(x=x, y=y, mode="lines+markers", name=label, line=dict(color=COLOURS[2]))
+    x, y = series(metrics, "train", metric)  # classifiers also score a sample of their training data
+    if x:
+        figure.add_scatter(x=x, y=y, mode="lines+markers", name=t("plot.train_metric", lang, metric=metric_name(metric, lang)),
+                           line=dict(color=COLOURS[2], dash="dot"))
     return _layout(figure, label, metric, lang)
 
 
