@@ -141,3 +141,21 @@ def test_settings_are_checked_before_the_first_token_and_any_whole_number_is_a_s
     assert huge == 12345678901234567890123 % 2**63 == sampling_settings(10, 0.8, 0, 1.0, "12345678901234567890123")["seed"]
     assert sampling_settings("300", "0.8", "0", "1", "") == {"max_tokens": 300, "temperature": 0.8, "top_k": 0, "top_p": 1.0,
                                                           "seed": None}
+
+
+@pytest.mark.parametrize("recurrent", [RecurrentConfig("lstm", 12, layers=2), RecurrentConfig("gru", 12, layers=2),
+                                       RecurrentConfig("rnn", 12), RecurrentConfig("lstm", 12, layer_norm=True)],
+                         ids=["lstm", "gru", "rnn", "layer-norm-lstm"])
+def test_a_single_step_gives_what_the_whole_sequence_gives(recurrent):
+    torch.manual_seed(0)
+    model = LanguageModel(LanguageModelConfig(10, 8, recurrent, tie_weights=True)).eval()
+    tokens = torch.tensor([[1, 4, 2, 7, 3]])
+    with torch.no_grad():
+        whole = model(tokens)  # logits = [1, 5, vocab]
+        prefix = model(tokens[:, :4])
+    logits, state = model.step(tokens[:, 4], prefix.state)
+    assert torch.allclose(logits, whole.logits[:, -1], atol=1e-5)
+    again, _ = model.step(tokens[:, 0], state)  # the state it returns carries on
+    with torch.no_grad():
+        expected = model(tokens[:, :1], whole.state).logits[:, -1]
+    assert torch.allclose(again, expected, atol=1e-5)

@@ -264,9 +264,8 @@ class TextGenerator:
             token = self.vocab.itos[choice]
             yield GeneratedToken(self._spacing(previous, token) + token, float(probabilities[choice]))
             previous = token
-            with torch.inference_mode():
-                output = self.model(torch.tensor([[choice]], device=self.device), state)
-            state, last = output.state, output.logits[0, -1]
+            logits, state = self.model.step(torch.tensor([choice], device=self.device), state)  # [1, vocab]
+            last = logits[0]
 
     def _spacing(self, previous: str, token: str) -> str:
         """Word models produce tokens, not text: put a space where `detokenize` would."""

@@ -12,7 +12,7 @@ from .localizer import Localizer, t
 from .models import ExampleList, ModelPicker, find_entry, preferred_model, problem_message
 
 TASK = get_task("generation")
-STREAM_EVERY = 4  # tokens between screen updates while generating
+STREAM_EVERY = 16  # tokens between screen updates (the first token shows at once): each update resends the text so far
 EXAMPLES = {  # language of the model -> (prompt, length, temperature)
     "en": [("ROMEO:\n", 300, 0.8), ("KING HENRY V:\nOnce more unto the breach, dear friends,", 400, 0.7)],
     "zh": [("床前明月光，", 64, 0.8), ("春", 64, 1.0)],
