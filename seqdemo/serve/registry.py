@@ -11,6 +11,7 @@ app: it is skipped, logged once, and counted in the model pickers' help.
 
 import logging
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,8 +96,25 @@ def _scan(root: Path, shipped: bool, depth: int) -> tuple[list[ModelEntry], list
     return entries, unreadable
 
 
+SCAN_FRESH_SECONDS = 2.0  # one page event (a language switch refreshes every picker) reads the folders once
+_last_scan: tuple[float, Path, tuple[list[ModelEntry], list[Unreadable]]] | None = None
+_scan_lock = threading.Lock()
+
+
 def scan_models() -> tuple[list[ModelEntry], list[Unreadable]]:
-    """Every readable checkpoint (shipped first, then the user's, oldest first), and the folders that are not."""
+    """Every readable checkpoint (shipped first, then the user's, oldest first), and the folders that are not.
+    A scan younger than SCAN_FRESH_SECONDS is reused: a model trained since appears at most that much later."""
+    global _last_scan
+    with _scan_lock:
+        now, runs = time.monotonic(), runs_dir()
+        if _last_scan is not None and now - _last_scan[0] < SCAN_FRESH_SECONDS and _last_scan[1] == runs:
+            return _last_scan[2]
+        result = _scan_all()
+        _last_scan = (time.monotonic(), runs, result)
+        return result
+
+
+def _scan_all() -> tuple[list[ModelEntry], list[Unreadable]]:
     shipped, unreadable = [], []
     for task_folder in sorted(SHIPPED_CHECKPOINTS.glob("*")):
         found, bad = _scan(task_folder, shipped=True, depth=1)
