@@ -93,14 +93,16 @@ STRINGS = {
               "test beats.",
         "zh": "{members} 个这样的网络从不同的随机初值出发并排训练，回答取它们概率的平均（集成）；单独使用时，它们的测试准确率在 {lowest:.1%} 到 {highest:.1%} 之间。",
     },
+    "medical.card.direction.both": {"en": "a bidirectional", "zh": "双向"},
+    "medical.card.direction.one": {"en": "a one-way", "zh": "单向"},
     "medical.card.body": {
-        "en": "**{name}**: {conv}a bidirectional {cell} ({layers} layer(s), {hidden} units per direction) reads "
+        "en": "**{name}**: {conv}{direction} {cell} ({layers} layer(s), {hidden} units per direction) reads "
               "the beat; {pooling} turns its states into one vector for the classifier.{fcn}{ensemble}\n\n- Trained "
               "on: {dataset} ({train} beats; {selection})\n- Test accuracy: **{accuracy:.1%}**, macro-F1 "
               "**{macro_f1:.3f}** on {test} beats (always answering “normal” scores 58.4 %)\n- Parameters: "
               "{params}\n- Trained with: `{command}`\n\n{per_class}\n\nConfusion matrix (rows: the data set's "
               "label):\n\n{confusion}",
-        "zh": "**{name}**：{conv}双向 {cell}（{layers} 层，每个方向 {hidden} 个单元）读取心搏；{pooling}把各时刻的状态合成一个向量交给分类器。"
+        "zh": "**{name}**：{conv}{direction} {cell}（{layers} 层，每个方向 {hidden} 个单元）读取心搏；{pooling}把各时刻的状态合成一个向量交给分类器。"
               "{fcn}{ensemble}\n\n- 训练数据：{dataset}（{train} 个心搏；{selection}）\n- 测试准确率：**{accuracy:.1%}**，宏平均 F1 "
               "**{macro_f1:.3f}**，共 {test} 个心搏（总是回答“正常”的准确率为 58.4%）\n- 参数量：{params}\n- 训练命令："
               "`{command}`\n\n{per_class}\n\n混淆矩阵（行：数据集的标注）：\n\n{confusion}",

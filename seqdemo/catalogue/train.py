@@ -4,7 +4,7 @@ STRINGS = {
     "train.tab": {"en": "Train", "zh": "训练"},
     "train.intro": {
         "en": "Train your own model in the background. Pick a task, data and a starting preset, adjust any "
-              "setting, and press **Start**. Jobs wait in a queue and run one at a time; their progress is saved, "
+              "setting, and press **Start**. Jobs wait in a queue and run in turn; their progress is saved, "
               "so you can close this page, come back later or restart the app. A finished model appears in its "
               "task's tab.",
         "zh": "在后台训练你自己的模型。选择任务、数据和初始预设，按需调整设置，然后点击**开始训练**。任务排队依次运行，进度会被保存：你可以关闭页面、稍后回来，甚至重启应用。训练好的模型会出现在对应任务的标签页中。",

@@ -21,7 +21,7 @@ STRINGS = {
     "translation.output": {"en": "Translation", "zh": "译文"},
     "translation.alternatives": {"en": "Beam alternatives (best first)", "zh": "束搜索的候选（最佳在前）"},
     "translation.alternative": {"en": "translation", "zh": "译文"},
-    "translation.score": {"en": "score (log-probability per token)", "zh": "得分（按长度归一化的对数概率）"},
+    "translation.score": {"en": "score (log-probability, normalised for length)", "zh": "得分（按长度归一化的对数概率）"},
     "translation.examples": {"en": "Examples (click one)", "zh": "示例（点击试试）"},
     "translation.heatmap_title": {
         "en": "Attention: which source words each output word looked at",

@@ -98,7 +98,9 @@ def model_card(entry: ModelEntry, lang: str) -> str:
     if members:
         ensemble = t("medical.card.ensemble", lang, members=len(members), lowest=min(members), highest=max(members))
     fcn = t("medical.card.fcn", lang, cell=hp.cell.upper()) if hp.fcn_branch else ""
+    direction = t(f"medical.card.direction.{'both' if hp.bidirectional else 'one'}", lang)
     return t("medical.card.body", lang, name=entry.name, fcn=fcn, ensemble=ensemble, cell=hp.cell.upper(), hidden=hp.hidden_size,
+             direction=direction,
              layers=hp.layers, conv=t("medical.card.conv", lang, channels=hp.conv_channels) if hp.conv_channels else "",
              pooling=t(f"medical.card.pooling.{hp.pooling}", lang), dataset=t(f"dataset.{entry.dataset}", lang),
              train=f"{entry.config['data_sizes']['train']:,}", accuracy=test.get("accuracy", float("nan")),
