@@ -72,14 +72,13 @@ class Run:
     def fit(self, trainer: Trainer, device: torch.device):
         """Train the model with `trainer` (built on `self.model`); the run's own loss function, so per-run state
         (a language model's carried state) never outlives it."""
-        train_sample = spread_sample(self.train, TRAIN_ACCURACY_SAMPLE)
-
         def epoch_metrics(model: nn.Module) -> dict[str, float]:
             """The held-out scores; for classifiers also the accuracy on a fixed sample of the training examples,
             so the curves show training beside validation accuracy (the tutorial's figure) and overfitting."""
             metrics = self.task.evaluate(model, self.held_out, device, self.setup)
-            if "accuracy" in metrics:
-                metrics["train_accuracy"] = self.task.evaluate(model, train_sample, device, self.setup)["accuracy"]
+            if "accuracy" in metrics:  # classifiers' examples are a list (forecasters' are windows of a series)
+                sample = spread_sample(self.train, TRAIN_ACCURACY_SAMPLE)
+                metrics["train_accuracy"] = self.task.evaluate(model, sample, device, self.setup)["accuracy"]
             return metrics
 
         return trainer.fit(make_batches=lambda epoch, rng: self.task.training_batches(self.train, self.hparams, rng),

@@ -18,7 +18,6 @@ from ..hparams import hp
 from ..models.language_model import LanguageModel, LanguageModelConfig, detach_state
 from ..models.sampling import next_token_distribution
 from ..text.detokenize import detokenize
-from ..text.poem_form import even_lines_rhyme, poem_lines, regulated_length
 from ..text.tokenizers import get_tokenizer
 from ..text.vocab import Vocab
 from ..train import to_device
@@ -152,6 +151,8 @@ class TextGenerationTask(Task):
         title and first couplet; it writes the rest (sampled, seed = the poem's number). Scored: the share whose
         every line has the first line's length (with 4 or 8 lines in all), the share whose even lines rhyme
         (`poem_form`), and, for scale, the share of the real poems that pass the same rhyme check."""
+        from ..text.poem_form import even_lines_rhyme, poem_lines, regulated_length  # pypinyin: tens of MB, load late
+
         if predictor.dataset not in POEM_DATASETS:
             raise BadInput("not_a_poem_model")
         openings = []
