@@ -94,7 +94,9 @@ def test_a_corrupt_runs_folder_is_skipped_and_tampered_settings_never_allocate(t
              "print(next(int(line.split()[1]) // 1024 for line in open('/proc/self/status') if line.startswith('VmHWM')))")
     peak_mb = int(subprocess.run([sys.executable, "-c", probe, str(models["wide"])], cwd=ROOT, capture_output=True, text=True,
                                  check=True, timeout=120).stdout)
-    assert peak_mb < 450  # torch itself takes about 300 MB; building this model would have added 400 more
+    # torch and the tasks take 370-450 MB here (more in a long test session's children); building this model
+    # would have added 400 MB more
+    assert peak_mb < 600
 
 
 @pytest.mark.browser
