@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from ..models.encoder import CELLS
+from ..models.encoder import CELLS, initialise
 
 MAX_LENGTH = 500
 MAX_HIDDEN = 512
@@ -33,11 +33,9 @@ def fresh_layer(cell: str, input_size: int, settings: FlowSettings) -> nn.RNNBas
     """A newly initialised one-layer `cell`, with its recurrent weights scaled and (LSTM) forget bias set."""
     torch.manual_seed(settings.seed)
     layer = CELLS[cell](input_size, settings.hidden_size, batch_first=True)
+    initialise(layer, "default", settings.forget_bias)  # PyTorch's weights, the forget bias added (LSTM only)
     with torch.no_grad():
         layer.weight_hh_l0.mul_(settings.weight_scale)
-        if cell == "lstm":
-            hidden = settings.hidden_size
-            layer.bias_ih_l0[hidden:2 * hidden] += settings.forget_bias  # PyTorch's order: input, forget, cell, output
     return layer
 
 

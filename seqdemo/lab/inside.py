@@ -21,13 +21,27 @@ class Inside:
     truncated: bool
 
 
-@torch.no_grad()
-def look_inside(predictor: SentimentPredictor, text: str) -> Inside:
+def first_layer(model, text: str):
+    """The recurrent layer whose gates are shown, once the text and the layer are known to be readable."""
     if not isinstance(text, str) or not text.strip():
         raise BadInput("empty")
-    task, model, dataset = predictor.task, predictor.model, predictor.dataset
-    if type(model.encoder.layers[0][0]) not in CELL_NAMES:
+    layer = model.encoder.layers[0][0]  # the first layer's forward direction
+    if type(layer) not in CELL_NAMES:
         raise BadInput("gates_not_shown")
+    return layer
+
+
+def seen_by(layer, embedded: torch.Tensor, tokens: list[str], running: list[float] | None, truncated: bool) -> Inside:
+    """embedded = [1, time, input]: the layer's gates and hidden-state path as it reads them."""
+    gates = gate_values(layer, embedded[0])  # each [time, hidden]
+    return Inside(tokens=tokens, gates={k: v.cpu() for k, v in gates.items()}, path=principal_path(gates["hidden"].cpu()),
+                  running=running, truncated=truncated)
+
+
+@torch.no_grad()
+def look_inside(predictor: SentimentPredictor, text: str) -> Inside:
+    task, model, dataset = predictor.task, predictor.model, predictor.dataset
+    layer = first_layer(model, text)
     tokens = [token.text for token in task.tokenize(dataset, text[:MAX_INPUT_CHARS])]
     if not tokens:
         raise BadInput("no_tokens")
@@ -36,7 +50,6 @@ def look_inside(predictor: SentimentPredictor, text: str) -> Inside:
     ids, bigram_ids = task.to_ids(tokens, predictor.vocabs)
     embedded = model.embed(torch.tensor([ids], device=device),
                            None if bigram_ids is None else torch.tensor([bigram_ids], device=device))  # [1, time, input]
-    gates = gate_values(model.encoder.layers[0][0], embedded[0])  # each [time, hidden]
 
     # Every prefix at once: row k reads the first k + 1 tokens (right-padded).
     n = len(tokens)
@@ -52,24 +65,17 @@ def look_inside(predictor: SentimentPredictor, text: str) -> Inside:
     if predictor.temperature is not None:
         logits = predictor.temperature.apply(logits)
     positive = torch.softmax(logits, dim=-1)[:, LABELS.index("positive")]  # [prefixes]
-    return Inside(tokens=tokens, gates={k: v.cpu() for k, v in gates.items()}, path=principal_path(gates["hidden"].cpu()),
-                  running=positive.tolist(), truncated=truncated)
+    return seen_by(layer, embedded, tokens, positive.tolist(), truncated)
 
 
 @torch.no_grad()
 def look_inside_generator(generator, text: str) -> Inside:
     """The same view for a shipped text generation model (a `TextGenerator`) reading a prompt: no running
     verdict (it has none), the gates of its first layer as it reads."""
-    if not isinstance(text, str) or not text.strip():
-        raise BadInput("empty")
     model = generator.model
-    if type(model.encoder.layers[0][0]) not in CELL_NAMES:
-        raise BadInput("gates_not_shown")
+    layer = first_layer(model, text)
     ids, _, _ = generator.prompt_ids(text[:MAX_INPUT_CHARS])
     ids = ids[len(generator.prompt_ids("")[0]):]  # without the document break it puts before every prompt
     truncated, ids = len(ids) > MAX_LAB_TOKENS, ids[:MAX_LAB_TOKENS]
     embedded = model.embedding(torch.tensor([ids], device=generator.device))  # [1, time, emb]
-    gates = gate_values(model.encoder.layers[0][0], embedded[0])  # each [time, hidden]
-    tokens = [generator.vocab.itos[i] for i in ids]
-    return Inside(tokens=tokens, gates={k: v.cpu() for k, v in gates.items()}, path=principal_path(gates["hidden"].cpu()),
-                  running=None, truncated=truncated)
+    return seen_by(layer, embedded, [generator.vocab.itos[i] for i in ids], None, truncated)

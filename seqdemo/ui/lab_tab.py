@@ -166,7 +166,7 @@ def inside_choices(lang: str) -> list[tuple[str, str]]:
 
 def inside(text: str, path: str | None, lang: str, cache: PredictorCache):
     """-> (gate maps, path chart, running chart, status)."""
-    task, entry = next(((task, find_entry(task, path)) for task in INSIDE_TASKS if find_entry(task, path)), (None, None))
+    task, entry = next(((task, entry) for task in INSIDE_TASKS if (entry := find_entry(task, path))), (None, None))
     if entry is None:
         return None, None, None, t("model.none", lang, task=SENTIMENT.name)
     try:

@@ -43,6 +43,11 @@ def usable_models(task: Task, datasets: Container[str] | None = None) -> list[Mo
     return [entry for entry in list_models(task.name) if entry.dataset in task.datasets and entry.dataset in allowed]
 
 
+def default_candidates(task: Task, datasets: Container[str] | None = None) -> list[ModelEntry]:
+    """The usable models in the order a default is picked from: those shipped only for comparison last."""
+    return sorted(usable_models(task, datasets), key=lambda entry: entry.for_comparison)
+
+
 def model_source(task: Task) -> str:
     """The PyTorch code of the task's model: the module of the class its `build_model` returns, then the
     recurrent encoder every model shares."""
@@ -57,9 +62,8 @@ def model_choices(task: Task, lang: str, datasets: Container[str] | None = None)
 
 
 def preferred_model(task: Task, lang: str, datasets: Container[str] | None = None) -> str | None:
-    """The first model that reads the interface's language, else the first model (models shipped for comparison
-    only when nothing else reads it)."""
-    entries = sorted(usable_models(task, datasets), key=lambda entry: entry.for_comparison)
+    """The first model that reads the interface's language, else the first model."""
+    entries = default_candidates(task, datasets)
     for entry in entries:
         if task.datasets[entry.dataset].language == lang:
             return str(entry.path)
@@ -73,7 +77,7 @@ def find_entry(task: Task, path: str | None) -> ModelEntry | None:
 def example_rows(task: Task, examples: Mapping[str, Sequence[str]]) -> list[list[str]]:
     """Each example (by language) paired with the first model that reads its language, so clicking it picks that model."""
     readers = {}
-    for entry in sorted(usable_models(task), key=lambda entry: entry.for_comparison):
+    for entry in default_candidates(task):
         readers.setdefault(task.datasets[entry.dataset].language, str(entry.path))
     return [[text, readers[lang]] for lang, texts in examples.items() if lang in readers for text in texts]
 
