@@ -13,7 +13,8 @@ from .jobs import UnknownJob
 from .jobs.service import JobRefused
 from .tasks import TASKS, BadInput
 from .tasks.runner import InvalidSettings
-from .train import DEVICE_CHOICES, CheckpointError, DeviceUnavailable, NonFiniteLossError, ProgressBar, resolve_device
+from .train import (DEVICE_CHOICES, CheckpointError, DeviceUnavailable, NonFiniteLossError, ProgressBar, distributed,
+                    resolve_device)
 from .train.checkpoint import METRICS, headline, read_metrics
 
 
@@ -124,8 +125,14 @@ def _train(args) -> int:
     from .tasks.runner import train
 
     hparams = _settings(args)
-    path = train(args.task, args.dataset, hparams, args.out, resolve_device(args.device),
-                 callbacks=[ProgressBar()], limit=args.limit)
+    # Under torchrun (`--nproc-per-node`, or `--nnodes` with a rendezvous endpoint for several machines) every
+    # process joins one group; rank 0 alone shows progress and writes the checkpoint.
+    with distributed.session(resolve_device(args.device)) as device:
+        main = distributed.is_main()
+        path = train(args.task, args.dataset, hparams, args.out, device,
+                     callbacks=[ProgressBar()] if main else [], limit=args.limit)
+    if not main:
+        return 0
     if path is None:
         print("training stopped before it finished; no checkpoint was written", file=sys.stderr)
         return 1

@@ -53,3 +53,31 @@ def test_help_lists_every_hyperparameter_of_every_task():
         shown = seqdemo("train", task.name, "--help")
         assert shown.returncode == 0, shown.stderr
         assert all("--" + f.name.replace("_", "-") in shown.stdout for f in fields(task.Hyperparameters)), task.name
+
+
+def test_training_spans_two_machines_through_a_torchrun_rendezvous(tmp_path):
+    """Two "nodes" on 127.0.0.1, one process each, meet at a c10d rendezvous endpoint and train one model with gloo;
+    it matches the same run in one process, and only rank 0 writes a checkpoint."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    recipe = ["train", "sentiment", "--dataset", "rotten_tomatoes", "--preset", "quick", "--limit", "200", "--epochs", "2",
+              "--hidden-size", "8", "--embeddings", "random", "--dropout", "0", "--batch-size", "32"]
+    single = seqdemo(*recipe, "--out", str(tmp_path / "single"))
+    assert single.returncode == 0, single.stderr
+    nodes = [subprocess.Popen([sys.executable, "-m", "torch.distributed.run", "--nnodes=2", "--nproc-per-node=1",
+                               "--rdzv-backend=c10d", f"--rdzv-endpoint=127.0.0.1:{port}", "--rdzv-id=two-nodes",
+                               "-m", "seqdemo", *recipe, "--out", str(tmp_path / f"node{n}")],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for n in range(2)]
+    outputs = [node.communicate(timeout=600) for node in nodes]
+    assert [node.returncode for node in nodes] == [0, 0], outputs
+    written = [tmp_path / f"node{n}" for n in range(2) if (tmp_path / f"node{n}").exists()]
+    assert len(written) == 1
+    config = json.loads((written[0] / "config.json").read_text())
+    assert config["processes"] == 2 and config["command"].startswith("torchrun --nnodes=2 --nproc-per-node=1 -m seqdemo")
+    one = json.loads((tmp_path / "single" / "metrics.json").read_text())
+    two = json.loads((written[0] / "metrics.json").read_text())
+    for epoch_one, epoch_two in zip(one["history"], two["history"], strict=True):
+        assert epoch_two["validation_loss"] == pytest.approx(epoch_one["validation_loss"], rel=0.02)

@@ -301,3 +301,11 @@ def test_a_state_saved_with_one_parameter_group_still_resumes(cpu):
 def test_a_classifier_records_training_accuracy_beside_validation_accuracy(tiny_sentiment_checkpoint):
     history = json.loads((tiny_sentiment_checkpoint / "metrics.json").read_text())["history"]
     assert all(0 <= record["train_accuracy"] <= 1 and "validation_accuracy" in record for record in history)
+
+
+def test_a_cuda_process_group_also_carries_cpu_tensors():
+    """nccl alone refuses the CPU flags and objects that ranks agree on; on CUDA the group pairs it with gloo."""
+    from seqdemo.train import distributed
+
+    assert distributed.backend_for(torch.device("cuda", 0)) == "cpu:gloo,cuda:nccl"
+    assert distributed.backend_for(torch.device("cpu")) == "gloo"

@@ -7,7 +7,6 @@ Started by the scheduler, optionally under torchrun for several processes (then 
 reports and writes files).
 """
 
-import os
 import signal
 import sys
 import time
@@ -16,14 +15,13 @@ from pathlib import Path
 from typing import Any
 
 import torch
-import torch.distributed as dist
 
 from ..hparams import from_dict
 from ..paths import runs_dir
 from ..tasks import get_task
 from ..tasks.runner import InvalidSettings, train
 from ..train import Callback, NonFiniteLossError, Trainer, distributed, resolve_device
-from .store import JobStore
+from .store import Job, JobStore
 
 REPORT_EVERY_SECONDS = 1.0
 
@@ -98,13 +96,15 @@ class RankStopper(Callback):
 def run(db_path: Path, job_id: int) -> int:
     store = JobStore(db_path)
     job = store.get(job_id)
-    if int(os.environ.get("WORLD_SIZE", "1")) > 1:
-        dist.init_process_group("nccl" if torch.cuda.is_available() else "gloo")
+    with distributed.session(resolve_device(job.config.get("device", "auto"))) as device:
+        return _run(store, job, device)
+
+
+def _run(store: JobStore, job: Job, device: torch.device) -> int:
+    """The job on this rank, inside its process group."""
+    job_id = job.id
     main = distributed.is_main()
     task = get_task(job.task)
-    device = resolve_device(job.config.get("device", "auto"))
-    if device.type == "cuda" and distributed.world_size() > 1:
-        device = torch.device("cuda", distributed.rank() % torch.cuda.device_count())
     stopper = JobReporter(store, job_id) if main else RankStopper()
 
     def on_terminate(signum, frame):  # cancel, or the app shutting down: stop after the current step
@@ -127,9 +127,6 @@ def run(db_path: Path, job_id: int) -> int:
             store.log(job_id, traceback.format_exc())
             store.finish(job_id, "failed", error=f"{type(error).__name__}: {error}")
         return 1
-    finally:
-        if dist.is_initialized():
-            dist.destroy_process_group()
     if not main:
         return 0
     if checkpoint is not None:

@@ -86,6 +86,10 @@ def command_line() -> str:
     argv = list(sys.argv)
     if argv and argv[0].endswith(os.path.join("seqdemo", "__main__.py")):
         argv[0:1] = ["python", "-m", "seqdemo"]
+        if int(os.environ.get("WORLD_SIZE", "1")) > 1:  # under torchrun: say so (each machine adds its rendezvous)
+            nodes, per_node = os.environ.get("GROUP_WORLD_SIZE", "1"), os.environ.get("LOCAL_WORLD_SIZE", "1")
+            argv[0:3] = ["torchrun", *([f"--nnodes={nodes}"] if nodes != "1" else []), f"--nproc-per-node={per_node}",
+                         "-m", "seqdemo"]
     return shlex.join(argv)
 
 

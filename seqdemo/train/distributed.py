@@ -5,11 +5,42 @@ processes every rank builds the same batches (same seed), takes its own slice of
 DDP averages the gradients: a step sees exactly the examples a single process would.
 """
 
+import contextlib
 import dataclasses
+import os
+from collections.abc import Iterator
 from typing import Any
 
 import torch
 import torch.distributed as dist
+
+
+def launched_by_torchrun() -> bool:
+    return int(os.environ.get("WORLD_SIZE", "1")) > 1
+
+
+def backend_for(device: torch.device) -> str:
+    """gloo for CPU tensors; on CUDA, nccl for the gradients and gloo beside it, so that the small CPU
+    tensors and objects of `any_rank` and `from_main` have a backend that takes them (nccl alone refuses)."""
+    return "cpu:gloo,cuda:nccl" if device.type == "cuda" else "gloo"
+
+
+@contextlib.contextmanager
+def session(device: torch.device) -> Iterator[torch.device]:
+    """Join the process group torchrun set up (on this machine or across several), for the length of a run,
+    and yield the device this rank trains on: on CUDA, the GPU of its local rank. Alone, a no-op."""
+    if not launched_by_torchrun() or (dist.is_available() and dist.is_initialized()):
+        yield device
+        return
+    if device.type == "cuda":
+        local = int(os.environ.get("LOCAL_RANK", "0"))
+        device = torch.device("cuda", local % torch.cuda.device_count())
+        torch.cuda.set_device(device)  # before the group exists, so nccl binds each rank to its own GPU
+    dist.init_process_group(backend_for(device))
+    try:
+        yield device
+    finally:
+        dist.destroy_process_group()
 
 
 def world_size() -> int:
