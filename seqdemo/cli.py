@@ -13,8 +13,7 @@ from .jobs import UnknownJob
 from .jobs.service import JobRefused
 from .tasks import TASKS, BadInput
 from .tasks.runner import InvalidSettings
-from .train import (DEVICE_CHOICES, CheckpointError, DeviceUnavailable, NonFiniteLossError, ProgressBar, distributed,
-                    resolve_device)
+from .train import DEVICE_CHOICES, CheckpointError, DeviceUnavailable, NonFiniteLossError, ProgressBar, distributed, resolve_device
 from .train.checkpoint import METRICS, headline, read_metrics
 
 
