@@ -169,3 +169,16 @@ def test_stock_prices_are_adjusted_so_a_split_is_no_crash():
         assert abs(change) < 0.1, (ticker, split, change)  # the quoted close halves on these days
         slack = 1 + 1e-9  # the same scaling of low, close and high may round apart
         assert (prices["Low"] <= prices["Close"] * slack).all() and (prices["Close"] <= prices["High"] * slack).all()
+
+
+def test_the_chinese_lexicon_is_the_dictionary_file_read_line_by_line():
+    """The list comes from jieba's loaded tag table; the MSRA model was trained on features of the file itself."""
+    from seqdemo.data._package import package_dir
+    from seqdemo.data.lexicon import LEXICON_REQUIREMENT
+    from seqdemo.text.segmenter import kind_of_tag
+
+    from_file = {}
+    for line in (package_dir("jieba", LEXICON_REQUIREMENT) / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, _frequency, tag = line.split(" ")
+        from_file[word] = kind_of_tag(tag)
+    assert data.load_chinese_lexicon() == from_file

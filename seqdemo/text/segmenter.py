@@ -12,11 +12,17 @@ from functools import lru_cache
 
 from .lexicon import KINDS, POSITIONS, WORD
 
-_KIND_OF_TAG = {"nr": "PER", "nrt": "PER", "nrfg": "PER", "ns": "LOC", "nt": "ORG"}
+_KIND_OF_TAG = {"nr": "PER", "nrt": "PER", "nrfg": "PER", "ns": "LOC", "nt": "ORG"}  # jieba's entity tags
+
+
+def kind_of_tag(tag: str) -> str:
+    """A jieba part-of-speech tag as a word kind: "PER", "LOC", "ORG", or "word" for every other tag."""
+    return _KIND_OF_TAG.get(tag, WORD)
 
 
 @lru_cache(maxsize=1)
-def _tagger():
+def tagger():
+    """jieba's part-of-speech tagger, loaded once (its dictionary takes a second or two)."""
     import jieba
     import jieba.posseg
 
@@ -27,7 +33,7 @@ def _tagger():
 
 def segment(text: str) -> list[tuple[str, str]]:
     """(word, kind) for each word of the segmentation; the words join back into `text`."""
-    return [(pair.word, _KIND_OF_TAG.get(pair.flag, WORD)) for pair in _tagger().cut(text)]
+    return [(pair.word, kind_of_tag(pair.flag)) for pair in tagger().cut(text)]
 
 
 def segmentation_masks(tokens: Sequence[str]) -> list[int]:
