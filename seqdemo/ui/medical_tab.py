@@ -2,6 +2,7 @@
 looked at, and a glucose forecaster with alerts (`glucose_panel`). A teaching demo, never a medical
 device, and the tab says so first."""
 
+from functools import cache
 from pathlib import Path
 
 import gradio as gr
@@ -21,8 +22,10 @@ BEATS_PER_CLASS = 4  # test beats offered per class in the picker
 MAX_UPLOAD_BYTES = 2_000_000
 
 
+@cache
 def sample_beats() -> dict[str, tuple[int, list[float]]]:
-    """A few test-set beats of every class: picker label -> (true class, samples). Empty without the data."""
+    """A few test-set beats of every class: picker label -> (true class, samples). Empty without the data.
+    Read once, when the tab is first built."""
     try:
         test = load_ecg5000().test
     except MissingDataError:
@@ -36,8 +39,6 @@ def sample_beats() -> dict[str, tuple[int, list[float]]]:
     return dict(sorted(chosen.items(), key=lambda item: (item[1][0], int(item[0][1:]))))
 
 
-SAMPLES = sample_beats()
-
 
 def verdicts(path: str | None, cache: PredictorCache) -> dict[str, int]:
     """What the chosen model answers for each sample beat (its class), or nothing without a usable model."""
@@ -45,8 +46,8 @@ def verdicts(path: str | None, cache: PredictorCache) -> dict[str, int]:
     if entry is None:
         return {}
     try:
-        classifier = cache.get(entry.path)
-        return {key: classifier.classes.index(classifier.predict(values).label) for key, (_, values) in SAMPLES.items()}
+        beats = sample_beats()
+        return dict(zip(beats, cache.get(entry.path).classify_many([values for _, values in beats.values()]), strict=True))
     except Exception:  # a model that cannot answer is reported when it is asked; the picker just omits the marks
         return {}
 
@@ -54,7 +55,7 @@ def verdicts(path: str | None, cache: PredictorCache) -> dict[str, int]:
 def beat_choices(lang: str, answers: dict[str, int] | None = None) -> list[tuple[str, str]]:
     """Each sample beat with the data set's label and, given the model's answers, ✓ or ✗."""
     choices = []
-    for key, (label, _) in SAMPLES.items():
+    for key, (label, _) in sample_beats().items():
         text = t("medical.beat_choice", lang, number=key, label=t(f"heartbeats.class.{label}", lang))
         if answers and key in answers:
             text += " · " + (t("medical.model_right", lang) if answers[key] == label else t("medical.model_wrong", lang))
@@ -118,8 +119,8 @@ def classify(text: str, path: str | None, picked: str | None, lang: str, cache: 
         return None, None, problem
     probabilities = {t(f"heartbeats.class.{c}", lang): p for c, p in enumerate(prediction.probabilities)}
     notes = []
-    if picked in SAMPLES and text == beat_text(picked):
-        truth = SAMPLES[picked][0]
+    if picked in sample_beats() and text == beat_text(picked):
+        truth = sample_beats()[picked][0]
         notes.append(t("medical.true_class", lang, label=t(f"heartbeats.class.{truth}", lang)))
         answer = prediction.classes.index(prediction.label)
         notes.append(t("medical.agrees", lang) if answer == truth else
@@ -130,7 +131,8 @@ def classify(text: str, path: str | None, picked: str | None, lang: str, cache: 
 
 
 def beat_text(key: str | None) -> str:
-    return ", ".join(f"{v:.3f}" for v in SAMPLES[key][1]) if key in SAMPLES else ""
+    beats = sample_beats()
+    return ", ".join(f"{v:.3f}" for v in beats[key][1]) if key in beats else ""
 
 
 def read_upload(path: str | None, lang: str) -> tuple:
