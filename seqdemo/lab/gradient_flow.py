@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-from ..models.encoder import CELLS, initialise
+from ..models.encoder import CELLS, backward_in_eval_mode, initialise
 
 MAX_LENGTH = 500
 MAX_HIDDEN = 512
@@ -43,12 +43,13 @@ def gradient_by_distance(layer: nn.RNNBase, inputs: torch.Tensor) -> torch.Tenso
     """inputs = [batch, time, input] -> [time]: the mean norm of d(v . h_T)/d x_t over the batch, indexed by
     distance back from the last step (index 0 = the last input), for a random unit read-out v per sequence."""
     inputs = inputs.detach().clone().requires_grad_(True)
-    outputs, _ = layer(inputs)  # [batch, time, hidden]
+    with backward_in_eval_mode(inputs.device):  # a shipped model's layer is in eval mode
+        outputs, _ = layer(inputs)  # [batch, time, hidden]
     last = outputs[:, -1]  # [batch, hidden]
-    generator = torch.Generator().manual_seed(0)
+    generator = torch.Generator().manual_seed(0)  # on the CPU: the same read-outs whatever the layer's device
     readout = torch.randn(last.shape, generator=generator)
     readout = readout / readout.norm(dim=-1, keepdim=True)
-    (gradient,) = torch.autograd.grad((last * readout.to(last.dtype)).sum(), inputs)  # [batch, time, input]
+    (gradient,) = torch.autograd.grad((last * readout.to(last.device, last.dtype)).sum(), inputs)  # [batch, time, input]
     return gradient.norm(dim=-1).mean(0).flip(0)  # [time], distance 0 first
 
 

@@ -1,5 +1,8 @@
 """One recurrent encoder for every task, parameterised by cell type, depth, width and direction."""
 
+import contextlib
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import torch
@@ -25,6 +28,22 @@ def reverse_within_lengths(x: torch.Tensor, lengths: torch.Tensor) -> torch.Tens
     last = lengths.unsqueeze(1) - 1  # [batch, 1]
     index = torch.where(positions <= last, last - positions, positions)  # [batch, time]
     return x.gather(1, index.unsqueeze(-1).expand_as(x))
+
+
+_CUDNN_SWITCH = threading.RLock()  # cuDNN's on/off is one flag for the whole process
+
+
+@contextlib.contextmanager
+def backward_in_eval_mode(device: torch.device) -> Iterator[None]:
+    """Around a forward pass whose gradients are taken with the recurrent layers in eval mode (saliency, the
+    gradient-flow view): cuDNN's fused kernels refuse that backward pass ("cudnn RNN backward can only be called
+    in training mode"), so on CUDA cuDNN is off inside, one thread at a time (two overlapping blocks could
+    otherwise leave it off for good), and PyTorch's own kernels run. Elsewhere it changes nothing."""
+    if device.type != "cuda":
+        yield
+        return
+    with _CUDNN_SWITCH, torch.backends.cudnn.flags(enabled=False):
+        yield
 
 
 RecurrentState = list  # per layer: h [1, batch, hidden], or (h, c) for an LSTM

@@ -12,6 +12,7 @@ from ..data import LabeledText, load_chinese_reviews, load_imdb, load_movie_revi
 from ..data.probes import SENTIMENT as PROBES
 from ..hparams import Problem, hp
 from ..models import ClassifierConfig, SequenceClassifier
+from ..models.encoder import backward_in_eval_mode
 from ..text.glove import glove_embedding_matrix
 from ..text.ngrams import bigrams
 from ..text.tokenizers import Token, get_tokenizer
@@ -234,7 +235,8 @@ class SentimentPredictor:
         lengths = torch.tensor([len(ids)], device=self.device)
         embedded = self.model.embed(self._one_row(ids), self._one_row(bigram_ids))  # [1, time, input]
         embedded = embedded.detach().requires_grad_(True)
-        output = self.model.classify_embedded(embedded, lengths)
+        with backward_in_eval_mode(self.device):  # saliency below differentiates through the encoder
+            output = self.model.classify_embedded(embedded, lengths)
         logits = output.logits if self.temperature is None else self.temperature.apply(output.logits)
         probabilities = torch.softmax(logits, dim=-1)[0]  # [classes], calibrated when the model has a temperature
         if output.attention is not None:
