@@ -25,8 +25,8 @@ def gate_values(layer: nn.RNNBase, x: torch.Tensor) -> dict[str, torch.Tensor]:
     """
     cell = CELL_NAMES[type(layer)]
     w_ih, w_hh = layer.weight_ih_l0, layer.weight_hh_l0  # [gates * hidden, input], [gates * hidden, hidden]
-    b_ih = layer.bias_ih_l0 if layer.bias else torch.zeros(w_ih.shape[0])
-    b_hh = layer.bias_hh_l0 if layer.bias else torch.zeros(w_hh.shape[0])
+    b_ih = layer.bias_ih_l0 if layer.bias else w_ih.new_zeros(w_ih.shape[0])
+    b_hh = layer.bias_hh_l0 if layer.bias else w_hh.new_zeros(w_hh.shape[0])
     x = x.to(w_ih.dtype)
     hidden = torch.zeros(layer.hidden_size, dtype=w_ih.dtype, device=w_ih.device)  # [hidden]
     memory = torch.zeros_like(hidden)
@@ -60,7 +60,7 @@ def principal_path(states: torch.Tensor) -> torch.Tensor:
     """The hidden-state path projected on its two main directions (PCA): [time, hidden] -> [time, 2]."""
     centred = states - states.mean(0, keepdim=True)
     if states.shape[0] < 2:
-        return torch.zeros(states.shape[0], 2)
+        return states.new_zeros(states.shape[0], 2)
     _, _, directions = torch.linalg.svd(centred, full_matrices=False)  # directions = [k, hidden]
     projected = centred @ directions[:2].T  # [time, <= 2]
     return torch.nn.functional.pad(projected, (0, 2 - projected.shape[1]))

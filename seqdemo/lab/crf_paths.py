@@ -12,6 +12,7 @@ import torch
 
 from ..tasks import BadInput
 from ..tasks.ner import EntityRecognizer, Example
+from ..train import to_device
 
 MAX_CRF_TOKENS = 60  # one sentence's table stays readable
 
@@ -49,7 +50,7 @@ def crf_paths(recognizer: EntityRecognizer, text: str) -> CrfPaths:
     task, model = recognizer.task, recognizer.model
     model.eval()
     example = Example(*task.features([t.text for t in tokens], recognizer.hparams, recognizer.vocabs), [0] * len(tokens))
-    output = task._batch([example]).run(model)  # emissions = [1, time, tags]
+    output = to_device(task._batch([example]), recognizer.device).run(model)  # emissions = [1, time, tags]
     emissions, mask = output.emissions, output.mask
     greedy = emissions.argmax(-1)  # [1, time]
     viterbi = torch.tensor(crf.viterbi(emissions, mask), device=emissions.device)  # [1, time]

@@ -48,7 +48,7 @@ class SeriesForecaster(nn.Module):
 
     def forward(self, windows: torch.Tensor, targets: torch.Tensor | None = None) -> ForecastOutput:
         # windows = [batch, window, features], targets = [batch, horizon]
-        lengths = torch.full((windows.shape[0],), windows.shape[1], dtype=torch.long)
+        lengths = torch.full((windows.shape[0],), windows.shape[1], dtype=torch.long, device=windows.device)
         state = self.encoder(windows, lengths).final  # [batch, hidden]
         out = self.head(self.dropout(state)).float()  # [batch, horizon * quantiles]
         predicted = out.view(-1, self.horizon, len(self.config.quantiles))  # [batch, horizon, quantiles]

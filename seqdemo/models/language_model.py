@@ -48,7 +48,7 @@ class LanguageModel(nn.Module):
                 targets: torch.Tensor | None = None) -> LanguageModelOutput:
         # tokens = [batch, time], targets = [batch, time]: the tokens shifted one on
         embedded = self.dropout(self.embedding(tokens))  # [batch, time, emb]
-        lengths = torch.full((tokens.shape[0],), tokens.shape[1], dtype=torch.long)
+        lengths = torch.full((tokens.shape[0],), tokens.shape[1], dtype=torch.long, device=tokens.device)
         encoded = self.encoder(embedded, lengths, state)  # outputs = [batch, time, hidden]
         hidden = self.dropout(encoded.outputs)
         if self.project is not None:

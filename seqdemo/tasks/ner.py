@@ -283,6 +283,7 @@ class EntityRecognizer:
             for start in range(0, len(examples), 64):
                 batch = to_device(self.task._batch(examples[start:start + 64]), self.device)
                 paths, probabilities = self.model.decode(batch.run(self.model))
+                probabilities = probabilities.cpu()  # [batch, time, tags], read one token at a time below
                 for b, path in enumerate(paths):
                     tokens = sentences[start + b]
                     for kind, first, last in spans([self.names[i] for i in path]):

@@ -175,8 +175,9 @@ class TranslationTask(Task):
             beam_texts = []
             with torch.no_grad():
                 for example in examples:
-                    source = torch.tensor([example.source], device=device)
-                    best = beam_search(model, source, torch.tensor([len(example.source)]), Vocab.bos_id, Vocab.eos_id,
+                    source = torch.tensor([example.source], device=device)  # [1, src]
+                    lengths = torch.tensor([len(example.source)], device=device)
+                    best = beam_search(model, source, lengths, Vocab.bos_id, Vocab.eos_id,
                                        max_len=len(example.source) * 2 + 10, width=setup.hparams.beam_width,
                                        alpha=setup.hparams.length_penalty)[0]
                     beam_texts.append(join_tokens(target_vocab.decode(best.tokens), target_language))
@@ -210,7 +211,7 @@ class Translator:
         tokens = tokens[: self.hparams.max_tokens * 3]
         ids = self.source_vocab.encode(t.text for t in tokens)
         source = torch.tensor([ids], device=self.device)
-        lengths = torch.tensor([len(ids)])
+        lengths = torch.tensor([len(ids)], device=self.device)
         limit = max_len or len(ids) * 2 + 10
         self.model.eval()
         if beam_width == 1:
