@@ -88,13 +88,13 @@ class LinearChainCRF(nn.Module):
             backpointers.append(previous)
             score = torch.where(mask[:, t].unsqueeze(1), best + emissions[:, t], score)
         score = score + self.end
-        lengths = mask.sum(1).tolist()
+        # the walk back reads one pointer at a time: on the CPU, so that a GPU is not waited on for each of them
+        pointers = torch.stack(backpointers, dim=1).cpu() if backpointers else None  # [batch, time - 1, tags]
         paths = []
-        for b, length in enumerate(lengths):
-            tag = int(score[b].argmax())
+        for b, (length, tag) in enumerate(zip(mask.sum(1).tolist(), score.argmax(-1).tolist())):
             path = [tag]
             for t in range(length - 1, 0, -1):
-                tag = int(backpointers[t - 1][b, tag])
+                tag = int(pointers[b, t - 1, tag])
                 path.append(tag)
             paths.append(path[::-1])
         return paths
