@@ -25,7 +25,8 @@ def save_state(folder: Path, state: dict[str, Any]) -> None:
 
 def load_state(folder: Path) -> dict[str, Any]:
     try:
-        return torch.load(Path(folder) / STATE, weights_only=True)
+        # onto the CPU, wherever it was saved: the trainer copies weights and optimiser moments to its own device
+        return torch.load(Path(folder) / STATE, map_location="cpu", weights_only=True)
     except (OSError, RuntimeError, ValueError, EOFError) as error:
         raise CheckpointError(f"{folder} is not a readable training state ({error})") from None
 

@@ -6,7 +6,6 @@ rate schedule, early stopping, keeping the best weights, mixed precision, seeds,
 callbacks (a progress bar in the CLI, SQLite rows in a background job).
 """
 
-import copy
 import logging
 import math
 import random
@@ -81,6 +80,24 @@ class FitResult:
     averaged: int = 0  # epochs whose weights were averaged into the final model (0: none)
 
 
+def device_rng_states(device: torch.device) -> dict[str, torch.Tensor]:
+    """An accelerator's random state (its dropout masks), as "cuda_rng" or "mps_rng", saved beside the CPU's so
+    that a resumed run draws what the uninterrupted one would have; nothing on the CPU."""
+    if device.type == "cuda":
+        return {"cuda_rng": torch.cuda.get_rng_state(device)}
+    if device.type == "mps":
+        return {"mps_rng": torch.mps.get_rng_state()}
+    return {}
+
+
+def restore_device_rng(device: torch.device, state: dict[str, Any]) -> None:
+    """The accelerator's random state from a trainer state saved on the same kind of device (else the seed's stays)."""
+    if device.type == "cuda" and "cuda_rng" in state:
+        torch.cuda.set_rng_state(state["cuda_rng"], device)
+    elif device.type == "mps" and "mps_rng" in state:
+        torch.mps.set_rng_state(state["mps_rng"])
+
+
 def average_states(states: Sequence[dict[str, torch.Tensor]]) -> dict[str, torch.Tensor]:
     """The mean of several state dicts of one model (checkpoint averaging); counters, which are not weights,
     are taken from the last."""
@@ -111,6 +128,8 @@ class Trainer:
                                                                      patience=settings.lr_patience)
                           if settings.schedule == "plateau" else None)  # cosine: `get_lr` sets every step's rate
         self.amp_dtype = {"cuda": torch.float16, "cpu": torch.bfloat16}.get(device.type) if settings.amp else None
+        if settings.amp and self.amp_dtype is None:
+            log.warning("mixed precision is offered on the CPU and CUDA; on %s the run is in float32", device.type)
         self.scaler = torch.amp.GradScaler("cuda", enabled=self.amp_dtype == torch.float16)
         self.epoch = 0  # epochs completed
         self.step = 0  # optimiser steps taken
@@ -244,13 +263,15 @@ class Trainer:
     def state_dict(self) -> dict[str, Any]:
         """Everything needed to continue training exactly where it stopped (for resumable jobs)."""
         return {
-            "model": copy.deepcopy(self.model.state_dict()), "optimizer": self.optimizer.state_dict(),
+            "model": {k: v.detach().to("cpu", copy=True) for k, v in self.model.state_dict().items()},
+            "optimizer": self.optimizer.state_dict(),
             "scheduler": self.scheduler.state_dict() if self.scheduler is not None else None,
             "scaler": self.scaler.state_dict(),
             "epoch": self.epoch, "step": self.step, "best_score": self.best_score, "best_epoch": self.best_epoch,
             "best_metrics": self.best_metrics, "best_state": self.best_state, "epochs_since_best": self.epochs_since_best,
             "recent_states": self.recent_states,
             "history": self.history, "seconds": self.seconds, "torch_rng": torch.get_rng_state(),
+            **device_rng_states(self.device),
         }
 
     def load_state_dict(self, state: dict[str, Any]) -> None:
@@ -269,3 +290,4 @@ class Trainer:
             setattr(self, name, state[name])
         self.recent_states = state.get("recent_states", [])
         torch.set_rng_state(state["torch_rng"])
+        restore_device_rng(self.device, state)
