@@ -152,8 +152,8 @@ class StockForecast:
             lines.append(f"{day:%Y-%m-%d}  {median:10.2f}  (80 % interval {low:.2f} to {high:.2f})")
         if self.backtest is not None:
             s = self.backtest.scores
-            lines.append(f"backtest, {self.horizon} day(s) ahead: model RMSE {s['model_rmse']:.2f}, persistence "
-                         f"{s['persistence_rmse']:.2f}, drift {s['drift_rmse']:.2f}; skill vs persistence "
+            lines.append(f"backtest, {self.horizon} day(s) ahead: model RMSE {s['model']['rmse']:.2f}, persistence "
+                         f"{s['persistence']['rmse']:.2f}, drift {s['drift']['rmse']:.2f}; skill vs persistence "
                          f"{s['skill_vs_persistence']:+.3f}")
         return "\n".join(lines)
 
