@@ -161,6 +161,7 @@ class ModelPicker:
                                            allow_custom_value=True), label=label_key)
         self.card_text: gr.Markdown | None = None
         self.card_curves: gr.Plot | None = None
+        self.card_open: gr.State | None = None  # is the card open (drawn), in this visitor's page?
         self.picked = gr.State(False)  # has the visitor chosen a model themselves?
 
     def model_card(self, path: str | None, lang: str) -> str:
@@ -175,14 +176,30 @@ class ModelPicker:
         return plots.loss_curves(plots.history_rows(history), lang) if history else None
 
     def card(self, label_key: str) -> gr.Markdown:
+        """The card starts closed and empty: what it shows (text, curves, the model's code) is drawn when it is
+        opened, and redrawn for a new pick or language only while it is open. Drawn up front, the seven cards
+        were over half of the page's weight and of every language switch's answer."""
         with gr.Accordion(open=False) as box:
-            self.card_text = gr.Markdown(self.model_card(self.initial, self.L.default))
-            self.card_curves = gr.Plot(self.curves(self.initial, self.L.default), show_label=False)
-            with gr.Accordion(open=False) as code:
-                gr.Code(model_source(self.task), language="python", interactive=False)
-            self.L.bind(code, label="model.code")
+            self.card_text = gr.Markdown()
+            self.card_curves = gr.Plot(show_label=False)
+            with gr.Accordion(open=False) as code_box:
+                code = gr.Code(language="python", interactive=False)
+            self.L.bind(code_box, label="model.code")
         self.L.bind(box, label=label_key)
+        self.card_open = gr.State(False)
+        box.expand(lambda path, lang: (True, *self.card_contents(path, lang)), [self.dropdown, self.lang],
+                   [self.card_open, self.card_text, self.card_curves], api_visibility="private")
+        box.collapse(lambda: False, None, self.card_open, api_visibility="private")
+        code_box.expand(lambda: model_source(self.task), None, code, api_visibility="private")
         return self.card_text
+
+    def card_contents(self, path: str | None, lang: str) -> tuple:
+        """(card text, training curves) of the chosen model."""
+        return self.model_card(path, lang), self.curves(path, lang)
+
+    def open_card_contents(self, is_open: bool, path: str | None, lang: str) -> tuple:
+        """The card's contents for `path`, or no change while the card is closed (it is drawn when opened)."""
+        return self.card_contents(path, lang) if is_open else (gr.update(), gr.update())
 
     def refreshed(self, current: str | None, *context_and_lang) -> dict:
         """Fresh choices; the current pick stays while it exists (else the first model reading `lang`)."""
@@ -199,18 +216,19 @@ class ModelPicker:
             component.change(lambda *values: self.refreshed(None, *values[1:]), inputs, self.dropdown,
                              api_visibility="private")
         if self.card_text is not None:
-            self.dropdown.change(lambda path, lang: (self.model_card(path, lang), self.curves(path, lang)),
-                                 [self.dropdown, self.lang], [self.card_text, self.card_curves], api_visibility="private")
+            self.dropdown.change(lambda path, is_open, lang: self.open_card_contents(is_open, path, lang),
+                                 [self.dropdown, self.card_open, self.lang], [self.card_text, self.card_curves],
+                                 api_visibility="private")
 
-            def on_language(current, picked, *context_and_lang):
+            def on_language(current, picked, is_open, *context_and_lang):
                 # Kept when the visitor chose it: `picked` says so, and so does a model that is not the one the
                 # previous language would have shown (the switch can arrive before the `picked` event lands).
                 *context, lang = context_and_lang
                 allowed = self.datasets_for(*context) if self.datasets_for else None
                 shown_by_default = {preferred_model(self.task, other, allowed) for other in LANGUAGES if other != lang}
                 update = self.refreshed(current if picked or current not in shown_by_default else None, *context_and_lang)
-                return update, self.model_card(update["value"], lang), self.curves(update["value"], lang)
+                return update, *self.open_card_contents(is_open, update["value"], lang)
 
             self.dropdown.input(lambda: True, None, self.picked, api_visibility="private")
-            self.L.follow(on_language, [self.dropdown, self.picked, *self.context],
+            self.L.follow(on_language, [self.dropdown, self.picked, self.card_open, *self.context],
                           [self.dropdown, self.card_text, self.card_curves])
