@@ -42,6 +42,29 @@ def test_user_checkpoints_in_the_runs_folder_appear_and_broken_ones_are_skipped(
     assert cache.get(mine[0].path) is cache.get(mine[0].path)  # loaded once
 
 
+def test_requests_arriving_together_load_a_model_once(tiny_sentiment_checkpoint, cpu):
+    import threading
+
+    cache, got = PredictorCache(cpu), []
+    threads = [threading.Thread(target=lambda: got.append(cache.get(tiny_sentiment_checkpoint))) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(got) == 4 and all(predictor is got[0] for predictor in got)
+
+
+def test_the_warm_up_loads_every_shipped_model_and_answers_from_the_cache(cpu):
+    from seqdemo.serve.registry import scan_models
+    from seqdemo.serve.warmup import warm_up
+
+    cache = PredictorCache(cpu)
+    shipped = [entry.path for entry in scan_models()[0] if entry.shipped]
+    assert not any(path in cache for path in shipped)
+    assert warm_up(cache) == len(shipped) > 10
+    assert all(path in cache for path in shipped)
+
+
 def test_app_help_documents_its_flags():
     shown = subprocess.run([sys.executable, "app.py", "--help"], cwd=ROOT, capture_output=True, text=True, timeout=60).stdout
     for flag in ("--host", "--port", "--share", "--device", "--runs-dir"):

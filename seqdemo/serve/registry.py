@@ -139,31 +139,49 @@ def unreadable_models() -> list[Unreadable]:
 
 class PredictorCache:
     """Loads each checkpoint once (per device) and hands the same predictor to every caller. Shipped models
-    stay loaded; of the user's, the `MAX_LOADED_TRAINED` used most recently."""
+    stay loaded; of the user's, the `MAX_LOADED_TRAINED` used most recently. Each model loads under its own
+    lock, so a request never waits for another model to load (the background warm-up loads them all)."""
 
     def __init__(self, device: torch.device):
         self.device = device
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # guards the dictionaries, never held while loading
+        self._loading: dict[Path, threading.Lock] = {}
         self._shipped: dict[Path, Any] = {}
         self._trained: OrderedDict[Path, Any] = OrderedDict()
 
-    def get(self, path: Path):
-        from ..tasks.runner import load_model
+    def __contains__(self, path: Path) -> bool:
+        """Is this model loaded?"""
+        return self._loaded(Path(path).resolve()) is not None
 
-        path = Path(path).resolve()
-        shipped = path.is_relative_to(SHIPPED_CHECKPOINTS.resolve())
+    def _loaded(self, path: Path):
         with self._lock:
             if path in self._shipped:
                 return self._shipped[path]
             if path in self._trained:
                 self._trained.move_to_end(path)
                 return self._trained[path]
+            return None
+
+    def get(self, path: Path):
+        from ..tasks.runner import load_model
+
+        path = Path(path).resolve()
+        predictor = self._loaded(path)
+        if predictor is not None:
+            return predictor
+        with self._lock:
+            loading = self._loading.setdefault(path, threading.Lock())
+        with loading:  # one load per model, however many ask at once
+            predictor = self._loaded(path)
+            if predictor is not None:
+                return predictor
             task, hparams, model, checkpoint = load_model(path, self.device)
             predictor = task.predictor(model, hparams, checkpoint)
-            if shipped:
-                self._shipped[path] = predictor
-            else:
-                self._trained[path] = predictor
-                while len(self._trained) > MAX_LOADED_TRAINED:
-                    self._trained.popitem(last=False)
+            with self._lock:
+                if path.is_relative_to(SHIPPED_CHECKPOINTS.resolve()):
+                    self._shipped[path] = predictor
+                else:
+                    self._trained[path] = predictor
+                    while len(self._trained) > MAX_LOADED_TRAINED:
+                        self._trained.popitem(last=False)
             return predictor

@@ -35,9 +35,9 @@ CSS = """
 BROWSER_LANGUAGE_JS = "() => (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en'"
 
 
-def build_app(device: torch.device, jobs: JobService) -> gr.Blocks:
+def build_app(device: torch.device, jobs: JobService, cache: PredictorCache | None = None) -> gr.Blocks:
     L = Localizer(default="en")
-    cache = PredictorCache(device)
+    cache = cache or PredictorCache(device)
     footer_values = {"version": __version__, "runs": str(runs_dir())}
     with gr.Blocks(title="seqdemo", delete_cache=UPLOAD_CACHE) as app:
         with gr.Row():
