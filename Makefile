@@ -6,7 +6,7 @@ ARGS ?=
 
 export GRADIO_ANALYTICS_ENABLED := False
 
-.PHONY: run test soak install install-test clean
+.PHONY: run test soak bench install install-test clean
 
 run: install
 	$(PY) app.py $(ARGS)
@@ -18,6 +18,10 @@ test: install-test
 # 32 API clients over every tab for three minutes, on this machine only: errors, latency, memory
 soak: install
 	$(PY) -m seqdemo.bench.soak $(ARGS)
+
+# start-up, page weight, each tab's latency, generation speed, memory and the browser, against a bare Gradio app
+bench: install-test
+	$(PY) -m seqdemo.bench.speed $(ARGS)
 
 install: $(VENV)/.installed
 

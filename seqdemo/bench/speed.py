@@ -1,0 +1,231 @@
+"""The speed benchmark: `python -m seqdemo.bench.speed` (or `make bench`).
+
+Measures, in one run on the machine at hand, what a visitor feels, each beside a bare Gradio app (one
+text box) started and loaded the same way where a comparison makes sense, so the figures read as
+ratios that travel between machines:
+
+- start-up: seconds from `python app.py` to the first HTTP 200, app against bare Gradio, interleaved;
+- the page: bytes of HTML as sent with and without gzip;
+- every tab's server-side latency through a raw API client (first call right after start, then the
+  median of the next few), and generation speed in characters per second;
+- memory (RSS): after start, with every tab used, after a soak of concurrent clients;
+- in Chromium: seconds until the page is usable, and until a language switch has redrawn the page.
+
+Nothing leaves this machine. It prints a table; the README quotes it with the machine it ran on.
+"""
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import psutil
+
+from .app_process import app_process, free_port, rss_mb, wait_until_serving
+from .browser import CHROMIUM, CHROMIUM_ARGS
+from .client import AppClient, CallFailed
+from .soak import api_name, model, requests
+
+BARE_APP = """
+import sys
+import gradio as gr
+
+with gr.Blocks() as demo:
+    box = gr.Textbox(label="Text", elem_id="bare-text")
+    box.submit(lambda text: text, box, box)
+demo.launch(server_name="127.0.0.1", server_port=int(sys.argv[1]))
+"""
+LATER_CALLS = 5  # per tab, after the first
+GENERATION_LENGTHS = (200, 2000)
+
+
+@contextmanager
+def bare_gradio() -> Iterator[tuple[str, psutil.Process, float]]:
+    """(URL, process, seconds to the first 200) of a one-text-box Gradio app."""
+    with tempfile.TemporaryDirectory(prefix="seqdemo-bare-") as folder:
+        script = Path(folder) / "bare.py"
+        script.write_text(BARE_APP)
+        port = free_port()
+        process = subprocess.Popen([sys.executable, str(script), str(port)], cwd=folder, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.DEVNULL, env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"})
+        url = f"http://127.0.0.1:{port}/"
+        try:
+            seconds = wait_until_serving(url, process)
+            yield url, psutil.Process(process.pid), seconds
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+def start_up(rounds: int) -> dict[str, list[float]]:
+    """Seconds to the first 200, alternating the bare app and ours so that both meet the same machine."""
+    times: dict[str, list[float]] = {"bare": [], "app": []}
+    for _ in range(rounds):
+        with bare_gradio() as (_url, _process, seconds):
+            times["bare"].append(seconds)
+        started = time.perf_counter()
+        with app_process():
+            times["app"].append(time.perf_counter() - started)
+    return times
+
+
+def page_bytes(url: str) -> tuple[int, int]:
+    """(sent plainly, sent to a browser that accepts gzip) bytes of the page's HTML."""
+    with urllib.request.urlopen(url) as response:
+        plain = len(response.read())
+    with urllib.request.urlopen(urllib.request.Request(url, headers={"Accept-Encoding": "gzip"})) as response:
+        sent = len(response.read())  # urllib does not unpack it: these are the bytes on the wire
+    return plain, sent
+
+
+def tab_latencies(url: str) -> dict[str, tuple[float, float]]:
+    """api name -> (first call, median of the next LATER_CALLS) in seconds, server side."""
+    client, rng, result = AppClient(url), random.Random(0), {}
+    for key in requests(rng):
+        first = client.call(api_name(key), *requests(rng)[key]).seconds
+        later = [client.call(api_name(key), *requests(rng)[key]).seconds for _ in range(LATER_CALLS)]
+        result[key] = (first, statistics.median(later))
+    return result
+
+
+def generation_speed(url: str) -> dict[int, tuple[float, float]]:
+    """characters asked -> (seconds to the last update, to the first), for the Shakespeare model."""
+    client, result = AppClient(url), {}
+    for length in GENERATION_LENGTHS:
+        answer = client.call("generate", "ROMEO:\n", model("generation", "shakespeare-char-lstm"), length, 0.8, 0, 1.0, 0,
+                             "en")
+        result[length] = (answer.seconds, answer.first_seconds)
+    return result
+
+
+def soak(url: str, clients: int, seconds: float) -> int:
+    """Calls answered by `clients` concurrent clients going round the tabs for `seconds`."""
+    deadline, done, lock = time.monotonic() + seconds, [0], threading.Lock()
+
+    def loop(number: int) -> None:
+        client, rng = AppClient(url), random.Random(number)
+        while time.monotonic() < deadline:
+            key = rng.choice(sorted(requests(rng)))
+            try:
+                client.call(api_name(key), *requests(rng)[key])
+                with lock:
+                    done[0] += 1
+            except CallFailed:
+                pass
+
+    threads = [threading.Thread(target=loop, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return done[0]
+
+
+def browser_times(app_url: str, bare_url: str) -> dict[str, float] | str:
+    """Seconds until each page is usable in Chromium, and until a language switch has redrawn ours."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "Playwright is not installed (it comes with the test requirements)"
+    if not Path(CHROMIUM).exists():
+        return f"no Chromium at {CHROMIUM}"
+    result = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            for name, url, ready in (("bare page usable", bare_url, "#bare-text textarea"),
+                                     ("page usable", app_url, "#sentiment-submit")):
+                context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 1000})
+                page = context.new_page()
+                started = time.perf_counter()
+                page.goto(url, wait_until="commit")
+                page.locator(ready).wait_for(state="visible", timeout=60_000)
+                result[name] = time.perf_counter() - started
+                if name == "page usable":
+                    result["language switch"] = _language_switch(page)
+                context.close()
+        finally:
+            browser.close()
+    return result
+
+
+def _language_switch(page) -> float:
+    """Seconds from clicking 中文 until the footer (the last of the switch's outputs) reads Chinese; median of three
+    switches there and back."""
+    times = []
+    for target, script in (("中文", "/[\\u4e00-\\u9fff]/"), ("English", "/^[^\\u4e00-\\u9fff]*Models run on/"),
+                           ("中文", "/[\\u4e00-\\u9fff]/")):
+        page.wait_for_timeout(500)
+        started = time.perf_counter()
+        page.get_by_label(target, exact=True).check()
+        page.wait_for_function(f"() => {script}.test(document.querySelector('#app-footer').innerText)", timeout=30_000)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def machine() -> str:
+    memory = psutil.virtual_memory().total / 2**30
+    return f"{platform.processor() or platform.machine()}, {psutil.cpu_count()} cores, {memory:.0f} GiB, {platform.system()}"
+
+
+def run(rounds: int, soak_clients: int, soak_seconds: float) -> list[tuple[str, str, str]]:
+    """Rows of (measure, seqdemo, bare Gradio or ratio)."""
+    rows = []
+    starts = start_up(rounds)
+    app_start, bare_start = statistics.median(starts["app"]), statistics.median(starts["bare"])
+    rows.append(("start-up to first HTTP 200", f"{app_start:.2f} s", f"{bare_start:.2f} s (x{app_start / bare_start:.2f})"))
+    with bare_gradio() as (bare_url, bare_process, _), app_process() as (url, process):
+        rows.append(("RSS after start", f"{rss_mb(process):.0f} MB", f"{rss_mb(bare_process):.0f} MB"))
+        plain, sent = page_bytes(url)
+        bare_plain, bare_sent = page_bytes(bare_url)
+        rows.append(("page HTML, plain / as sent gzipped", f"{plain / 1e3:.0f} / {sent / 1e3:.0f} KB",
+                     f"{bare_plain / 1e3:.1f} / {bare_sent / 1e3:.1f} KB"))
+        for key, (first, later) in tab_latencies(url).items():
+            rows.append((f"{key}: first call, then median", f"{1e3 * first:.0f} ms, {1e3 * later:.0f} ms", ""))
+        for length, (last, first) in generation_speed(url).items():
+            rows.append((f"generate {length} characters (first update)", f"{last:.2f} s ({1e3 * first:.0f} ms)",
+                         f"{length / last:.0f} characters/s"))
+        warm = rss_mb(process)
+        rows.append(("RSS with every tab used", f"{warm:.0f} MB", ""))
+        calls = soak(url, soak_clients, soak_seconds)
+        soaked = rss_mb(process)
+        rows.append((f"RSS after {soak_seconds:.0f} s of {soak_clients} clients ({calls} calls)", f"{soaked:.0f} MB",
+                     f"{100 * (soaked / warm - 1):+.1f} % on warm"))
+        browser = browser_times(url, bare_url)
+        if isinstance(browser, str):
+            rows.append(("Chromium", "not measured", browser))
+        else:
+            rows.append(("Chromium: page usable", f"{browser['page usable']:.2f} s",
+                         f"{browser['bare page usable']:.2f} s (x{browser['page usable'] / browser['bare page usable']:.2f})"))
+            rows.append(("Chromium: language switch redrawn", f"{browser['language switch']:.2f} s", ""))
+    return rows
+
+
+def table(rows: list[tuple[str, str, str]]) -> str:
+    lines = ["| measure | seqdemo | bare Gradio / note |", "|---|---|---|"]
+    return "\n".join(lines + [f"| {a} | {b} | {c} |" for a, b, c in rows])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m seqdemo.bench.speed", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3, help="start-ups of each app, alternated (default 3)")
+    parser.add_argument("--soak-clients", type=int, default=8)
+    parser.add_argument("--soak-seconds", type=float, default=60)
+    args = parser.parse_args(argv)
+    print(f"machine: {machine()}; load average before: {os.getloadavg()[0]:.2f}", flush=True)
+    print(table(run(args.rounds, args.soak_clients, args.soak_seconds)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
