@@ -154,6 +154,7 @@ class GlucoseForecaster:
         self.series = task.readable(self.part.series, hparams, scaler)
         # every test-period step with a full window of readings behind it (its future may be missing)
         self.ends = origins(SeriesPart(self.series, self.part.start + 1, len(self.series)), hparams.window, 0)
+        self._samples: dict[int, list[tuple[str, pd.Timestamp]]] = {}  # per_kind -> sample_moments
 
     def moments(self) -> list[pd.Timestamp]:
         """Every test-period time a forecast can be made from."""
@@ -161,7 +162,13 @@ class GlucoseForecaster:
 
     def sample_moments(self, per_kind: int = 3) -> list[tuple[str, pd.Timestamp]]:
         """Test-period moments worth a look: 30 minutes before the level fell below 70 or rose above 180
-        (as the monitor later read it), and calm ones; (kind, time), spread over the period."""
+        (as the monitor later read it), and calm ones; (kind, time), spread over the period. Worked out once
+        (the picker asks on every language switch)."""
+        if per_kind not in self._samples:
+            self._samples[per_kind] = self._find_sample_moments(per_kind)
+        return self._samples[per_kind]
+
+    def _find_sample_moments(self, per_kind: int) -> list[tuple[str, pd.Timestamp]]:
         times = pd.DatetimeIndex(self.part.series.times)
         candidates = np.array(times.get_indexer(self.moments()))
         candidates = candidates[candidates + steps(30) < len(times)]

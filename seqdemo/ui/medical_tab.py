@@ -4,6 +4,8 @@ device, and the tab says so first."""
 
 from functools import cache
 from pathlib import Path
+from typing import Any
+from weakref import WeakKeyDictionary
 
 import gradio as gr
 import plotly.graph_objects as go
@@ -39,6 +41,8 @@ def sample_beats() -> dict[str, tuple[int, list[float]]]:
     return dict(sorted(chosen.items(), key=lambda item: (item[1][0], int(item[0][1:]))))
 
 
+_verdicts: "WeakKeyDictionary[Any, dict[str, int]]" = WeakKeyDictionary()  # loaded classifier -> its verdicts
+
 
 def verdicts(path: str | None, cache: PredictorCache) -> dict[str, int]:
     """What the chosen model answers for each sample beat (its class), or nothing without a usable model."""
@@ -46,10 +50,14 @@ def verdicts(path: str | None, cache: PredictorCache) -> dict[str, int]:
     if entry is None:
         return {}
     try:
-        beats = sample_beats()
-        return dict(zip(beats, cache.get(entry.path).classify_many([values for _, values in beats.values()]), strict=True))
+        classifier = cache.get(entry.path)
+        if classifier not in _verdicts:  # worked out once per loaded model (the picker asks on every language switch)
+            beats = sample_beats()
+            _verdicts[classifier] = dict(zip(beats, classifier.classify_many([v for _, v in beats.values()]), strict=True))
+        return _verdicts[classifier]
     except Exception:  # a model that cannot answer is reported when it is asked; the picker just omits the marks
         return {}
+
 
 
 def beat_choices(lang: str, answers: dict[str, int] | None = None) -> list[tuple[str, str]]:
