@@ -144,8 +144,9 @@ def test_settings_are_checked_before_the_first_token_and_any_whole_number_is_a_s
 
 
 @pytest.mark.parametrize("recurrent", [RecurrentConfig("lstm", 12, layers=2), RecurrentConfig("gru", 12, layers=2),
-                                       RecurrentConfig("rnn", 12), RecurrentConfig("lstm", 12, layer_norm=True)],
-                         ids=["lstm", "gru", "rnn", "layer-norm-lstm"])
+                                       RecurrentConfig("rnn", 12), RecurrentConfig("lstm", 12, layer_norm=True),
+                                       RecurrentConfig("s4d", 12, layers=2)],
+                         ids=["lstm", "gru", "rnn", "layer-norm-lstm", "s4d"])
 def test_a_single_step_gives_what_the_whole_sequence_gives(recurrent):
     torch.manual_seed(0)
     model = LanguageModel(LanguageModelConfig(10, 8, recurrent, tie_weights=True)).eval()

@@ -133,3 +133,73 @@ def test_layer_norm_trains_inside_the_shared_encoder_and_is_refused_for_other_ce
     assert torch.allclose(batch.outputs[1, :3], alone.outputs[0], atol=1e-5)
     batch.outputs.sum().backward()
     assert encoder.layers[0][0].norm_cell.weight.grad is not None
+
+
+def test_s4d_convolution_and_recurrence_give_the_same_outputs_and_states():
+    """Training reads a whole sequence as one convolution (FFT); generation steps the recurrence: same numbers."""
+    from seqdemo.models.s4d import S4DLayer
+
+    torch.manual_seed(0)
+    layer = S4DLayer(5, 8, state_size=16).eval()
+    x = torch.randn(3, 30, 5)
+    with torch.no_grad():
+        convolved, final = layer(x)
+        state, stepped = None, []
+        for t in range(x.shape[1]):
+            output, state = layer.step(x[:, t], state)
+            stepped.append(output)
+        first, carried = layer(x[:, :11])
+        rest, carried = layer(x[:, 11:], carried)  # a carried state continues exactly
+    assert convolved.shape == (3, 30, 8) and final.shape == (3, 8, 8) and final.is_complex()
+    assert torch.allclose(torch.stack(stepped, dim=1), convolved, atol=1e-5)
+    assert torch.allclose(state, final, atol=1e-5)
+    assert torch.allclose(torch.cat([first, rest], dim=1), convolved, atol=1e-5)
+    assert torch.allclose(carried, final, atol=1e-5)
+
+
+def test_s4d_kernel_is_the_impulse_response_of_its_zero_order_hold_recurrence():
+    """K_l = 2 Re(C B̄ Ā^l) with Ā = exp(ΔA), B̄ = (exp(ΔA) - 1) / A, and S4D-Lin's start A_n = -1/2 + iπn."""
+    from seqdemo.models.s4d import S4DLayer
+
+    torch.manual_seed(0)
+    layer = S4DLayer(2, 3, state_size=4)
+    A = -torch.exp(layer.log_A_real.detach()) + 1j * layer.A_imag.detach()
+    assert torch.allclose(A[0], torch.tensor([-0.5 + 0j, -0.5 + 1j * torch.pi]))
+    dt = layer.log_dt.detach().exp()
+    assert ((dt >= 0.001 - 1e-9) & (dt <= 0.1 + 1e-9)).all()
+    C = torch.view_as_complex(layer.C.detach())
+    A_bar, B_bar = torch.exp(dt[:, None] * A), (torch.exp(dt[:, None] * A) - 1) / A
+    expected = torch.stack([2 * (C * B_bar * A_bar ** step).sum(-1).real for step in range(6)], dim=-1)
+    assert torch.allclose(layer.kernel(6).detach(), expected, atol=1e-6)
+
+
+def test_s4d_trains_inside_the_shared_encoder_with_its_recurrence_spared_weight_decay():
+    from seqdemo.train import Trainer, TrainingHyperparameters
+
+    torch.manual_seed(0)
+    model = SequenceClassifier(ClassifierConfig(vocab_size=20, num_classes=2, embedding_dim=4,
+                                                recurrent=RecurrentConfig("s4d", 6, 2, bidirectional=True)))
+    trainer = Trainer(model, TrainingHyperparameters(weight_decay=0.1), torch.device("cpu"), "accuracy", "max")
+    decayed = {id(p) for group in trainer.optimizer.param_groups if group["weight_decay"] for p in group["params"]}
+    layer = model.encoder.layers[0][0]
+    assert id(layer.in_proj.weight) in decayed and id(layer.out_proj.weight) in decayed
+    assert not {id(layer.log_dt), id(layer.log_A_real), id(layer.A_imag), id(layer.C)} & decayed
+    output = model(torch.randint(1, 20, (2, 9)), torch.tensor([9, 4]))
+    output.logits.sum().backward()
+    assert all(p.grad is not None for p in (layer.log_dt, layer.log_A_real, layer.A_imag, layer.C, layer.D))
+
+
+def test_settings_s4d_cannot_honour_are_refused_naming_the_setting():
+    from seqdemo.tasks import get_task
+
+    for task_name, dataset in (("sentiment", "imdb"), ("generation", "shakespeare")):
+        task = get_task(task_name)
+        assert task.check(task.hyperparameters(dataset, "quick", cell="s4d"), dataset) == []
+        refused = task.check(task.hyperparameters(dataset, "quick", cell="s4d", init="orthogonal", forget_bias=1.0), dataset)
+        assert [(p.key, p.field) for p in refused] == [("problem.gated_only", "init"), ("problem.gated_only", "forget_bias")]
+        assert "init" in refused[0].message("en") and "S4D" in refused[0].message("zh")
+    translation = get_task("translation")
+    refused = translation.check(translation.hyperparameters("tatoeba_en_zh", cell="s4d"), "tatoeba_en_zh")
+    assert [(p.key, p.field) for p in refused] == [("problem.decoder_cell", "cell")]
+    with pytest.raises(ValueError, match="init"):
+        RecurrentEncoder(4, RecurrentConfig("s4d", 6, init="xavier"))

@@ -7,6 +7,16 @@ STRINGS = {
         "en": "Layer normalisation is offered for the LSTM cell only: choose the LSTM cell or turn it off.",
         "zh": "层归一化只适用于 LSTM 单元：请选择 LSTM 单元，或关闭层归一化。",
     },
+    "problem.gated_only": {
+        "en": "{name} sets the starting weights of a recurrent cell's gates; {cell} has none: leave it at its default "
+              "or choose RNN, LSTM or GRU.",
+        "zh": "{name} 设置的是循环单元各个门的初始权重；{cell} 没有这些权重：请保留默认值，或选择 RNN、LSTM 或 GRU。",
+    },
+    "problem.decoder_cell": {
+        "en": "The translation decoder writes one word at a time with a recurrent cell, so {name} must be one of "
+              "{choices}; {cell} is offered for the encoders of the other tasks.",
+        "zh": "翻译的解码器用循环单元逐词生成，所以 {name} 必须是 {choices} 之一；{cell} 只用于其他任务的编码器。",
+    },
     "problem.choice": {
         "en": "{name} must be one of {choices}; got {value}",
         "zh": "{name} 必须是以下之一：{choices}；当前为 {value}",
@@ -124,8 +134,10 @@ STRINGS = {
         "zh": "在训练数据中加入这一比例的构造样本：用“但是”连接两句观点相反的真实句子（标签随后一句），以及用“不”把观点反转的短句。",
     },
     "hp.cell": {
-        "en": "Recurrent cell: plain RNN, LSTM (gated memory) or GRU (lighter gating).",
-        "zh": "循环单元：普通 RNN、LSTM（带门控记忆）或 GRU（更轻的门控）。",
+        "en": "Recurrent cell: plain RNN, LSTM (gated memory), GRU (lighter gating), or S4D, a diagonal state-space "
+              "layer (a linear recurrence trained as one long convolution, stepped one token at a time to generate).",
+        "zh": "循环单元：普通 RNN、LSTM（带门控记忆）、GRU（更轻的门控），或 S4D：对角状态空间层（一种线性递推，训练时作为一个"
+              "长卷积整体计算，生成时逐个词元递推）。",
     },
     "hp.layers": {"en": "Stacked recurrent layers.", "zh": "堆叠的循环层数。"},
     "hp.init": {

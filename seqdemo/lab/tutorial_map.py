@@ -462,10 +462,15 @@ CONCEPTS: tuple[Concept, ...] = (
         "batch > 1",
         "结构化状态空间模型（S4）；教程自带的 `S4Layer` 在批大小大于 1 时输出形状错误",
         "B8.2",
-        "No state-space model is implemented. (The tutorial's `S4Layer` could not be used as written: it "
-        "returns the wrong shape for batches of more than one.)",
-        "应用没有实现状态空间模型。（教程中的 `S4Layer` 也无法照搬：批大小大于 1 时它的输出形状不对。）",
-        "not covered",
+        "Train's cell setting offers `s4d` (`--cell s4d`): a diagonal state-space layer after S4D (S4D-Lin "
+        "start, zero-order hold, a learned step size per channel) for every task but translation's decoder. It "
+        "trains as one FFT convolution over the sequence and generates by stepping its recurrence; both give "
+        "the same numbers. (The tutorial's `S4Layer` could not be used as written: it returns the wrong shape "
+        "for batches of more than one.)",
+        "训练页的“循环单元”设置提供 `s4d`（`--cell s4d`）：仿照 S4D 的对角状态空间层（S4D-Lin 初始化、零阶保持离散化、"
+        "每个通道学习自己的步长），除翻译的解码器外所有任务都可使用。训练时把整个序列作为一次 FFT 卷积计算，生成时逐步"
+        "递推，两种方式结果相同。（教程中的 `S4Layer` 无法照搬：批大小大于 1 时它的输出形状不对。）",
+        "setting",
     ),
     Concept(
         38, "distillation, pruning, int8 quantisation, compression",

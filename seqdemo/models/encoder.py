@@ -8,7 +8,11 @@ from dataclasses import dataclass
 import torch
 from torch import nn
 
-CELLS: dict[str, type[nn.RNNBase]] = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU}
+from .s4d import S4DLayer
+
+# the recurrent cells, and S4D: a diagonal state-space layer called the same way (models/s4d.py)
+CELLS: dict[str, type[nn.Module]] = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU, "s4d": S4DLayer}
+GATED_CELLS = ("rnn", "lstm", "gru")  # the cells with input and recurrent weight matrices (inits, gates, decoders)
 INITS = ("default", "xavier", "orthogonal")
 GATE_COUNT = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}  # blocks stacked in weight_ih / weight_hh, PyTorch's order
 
@@ -46,7 +50,7 @@ def backward_in_eval_mode(device: torch.device) -> Iterator[None]:
         yield
 
 
-RecurrentState = list  # per layer: h [1, batch, hidden], or (h, c) for an LSTM
+RecurrentState = list  # per layer: h [1, batch, hidden], (h, c) for an LSTM, or S4D's complex [batch, hidden, modes]
 
 
 @dataclass(frozen=True)
@@ -160,6 +164,8 @@ class RecurrentEncoder(nn.Module):
             raise ValueError(f"Unknown init '{config.init}'; choose one of {', '.join(INITS)}")
         if config.layer_norm and config.cell != "lstm":
             raise ValueError("layer normalisation is offered for the LSTM cell only")
+        if config.cell not in GATED_CELLS and (config.init != "default" or config.forget_bias):
+            raise ValueError(f"--init and --forget-bias set recurrent weights, which the {config.cell} layer does not have")
         self.config = config
         self.directions = 2 if config.bidirectional else 1
         self.output_size = config.output_size

@@ -12,6 +12,7 @@ import torch.nn.functional as F
 from torch import nn
 
 from .encoder import RecurrentConfig, RecurrentEncoder, RecurrentState
+from .s4d import S4DLayer
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,8 @@ class LanguageModel(nn.Module):
 
         The same numbers as `forward` on one step (eval mode), but through the single-step cell functions with
         the layers' own weights: oneDNN's fused kernel is fast over whole sequences and slow for one step of a
-        batch of one (measured: 2.1-4.7 ms per 512-unit LSTM step against 0.13 ms)."""
+        batch of one (measured: 2.1-4.7 ms per 512-unit LSTM step against 0.13 ms). An S4D layer steps its
+        recurrence instead of convolving."""
         # tokens = [batch] ids
         if self.training or not all(type(d[0]) in STEPPED for d in self.encoder.layers):
             output = self.forward(tokens.unsqueeze(1), state)  # e.g. a LayerNormLSTM: its own step loop
@@ -72,6 +74,10 @@ class LanguageModel(nn.Module):
         x = self.embedding(tokens)  # [batch, emb]
         new_state = []
         for (layer,), layer_state in zip(self.encoder.layers, state):
+            if isinstance(layer, S4DLayer):  # its recurrent mode
+                x, s4d_state = layer.step(x, layer_state)  # [batch, hidden], [batch, hidden, modes]
+                new_state.append(s4d_state)
+                continue
             weights = (layer.weight_ih_l0, layer.weight_hh_l0, layer.bias_ih_l0, layer.bias_hh_l0)
             if isinstance(layer, nn.LSTM):
                 h, c = torch.lstm_cell(x, (layer_state[0][0], layer_state[1][0]), *weights)  # each [batch, hidden]
@@ -87,7 +93,7 @@ class LanguageModel(nn.Module):
         return self.decoder(x).float(), new_state
 
 
-STEPPED = (nn.LSTM, nn.GRU, nn.RNN)  # layers `step` runs with the single-step cell functions
+STEPPED = (nn.LSTM, nn.GRU, nn.RNN, S4DLayer)  # layers `step` runs one step at a time (S4D: its recurrent mode)
 
 
 def detach_state(state: RecurrentState) -> RecurrentState:

@@ -18,6 +18,7 @@ from torch import nn
 from ..catalogue import t
 from ..data import Splits
 from ..hparams import Problem, from_dict, validate
+from ..models.encoder import GATED_CELLS
 from ..text.glove import DIM as GLOVE_DIM
 from ..train import TrainingHyperparameters
 
@@ -77,6 +78,10 @@ class Task(ABC):
             Problem("problem.dataset", {"dataset": dataset, "task": self.name, "choices": ", ".join(self.datasets)})]
         if getattr(hparams, "layer_norm", False) and getattr(hparams, "cell", "lstm") != "lstm":
             problems.append(Problem("problem.layer_norm_cell", field="layer_norm"))
+        if getattr(hparams, "cell", "lstm") not in GATED_CELLS:  # S4D has no gate weights to start differently
+            for name, neutral in (("init", "default"), ("forget_bias", 0.0)):
+                if getattr(hparams, name, neutral) != neutral:
+                    problems.append(Problem("problem.gated_only", {"name": name, "cell": hparams.cell.upper()}, field=name))
         return problems + validate(hparams)
 
     def glove_problems(self, hparams, dataset: str) -> list[Problem]:

@@ -14,9 +14,9 @@ import sacrebleu
 import torch
 
 from ..data import TranslationPair, load_tatoeba
-from ..hparams import hp
+from ..hparams import Problem, hp
 from ..models.decoding import Hypothesis, beam_search, greedy
-from ..models.seq2seq import Seq2Seq, Seq2SeqConfig
+from ..models.seq2seq import CELL_STEPS, Seq2Seq, Seq2SeqConfig
 from ..text.detokenize import detokenize
 from ..text.tokenizers import Token, get_tokenizer
 from ..text.vocab import Vocab
@@ -121,6 +121,13 @@ class TranslationTask(Task):
             ([t.text for t in self.tokenize(dataset, text, which)] for text in texts),
             min_freq=hparams.min_freq, max_size=hparams.max_vocab)
         return {"source": build(sources, "source"), "target": build(targets, "target")}
+
+    def check(self, hparams, dataset: str) -> list[Problem]:
+        problems = super().check(hparams, dataset)
+        if hparams.cell not in CELL_STEPS:  # the decoder writes one word at a time with a recurrent cell
+            problems.append(Problem("problem.decoder_cell", {"name": "cell", "cell": hparams.cell.upper(),
+                                                             "choices": ", ".join(CELL_STEPS)}, field="cell"))
+        return problems
 
     def build_model(self, hparams, dataset, fitted, pretrained: bool) -> Seq2Seq:
         return Seq2Seq(Seq2SeqConfig(len(fitted["source"]), len(fitted["target"]), hparams.embedding_dim,

@@ -119,10 +119,12 @@ class Trainer:
         self.callbacks = list(callbacks)
         parameters = [p for p in model.parameters() if p.requires_grad]
         # Weight decay pulls weight matrices (and embedding tables) towards zero; biases, normalisation weights and
-        # the CRF's start and end scores (every 1-D parameter) are offsets, not sizes, and are left alone. Adam and
+        # the CRF's start and end scores (every 1-D parameter) are offsets, not sizes, and are left alone, as are
+        # parameters marked `no_weight_decay` (an S4D layer's decay rates, frequencies and step sizes). Adam and
         # RMSprop add the decay to the gradient (an L2 penalty, as the tutorial writes it); AdamW decouples it.
-        groups = [{"params": [p for p in parameters if p.ndim >= 2], "weight_decay": settings.weight_decay},
-                  {"params": [p for p in parameters if p.ndim < 2], "weight_decay": 0.0}]
+        decayed = [p.ndim >= 2 and not getattr(p, "no_weight_decay", False) for p in parameters]
+        groups = [{"params": [p for p, d in zip(parameters, decayed) if d], "weight_decay": settings.weight_decay},
+                  {"params": [p for p, d in zip(parameters, decayed) if not d], "weight_decay": 0.0}]
         self.optimizer = OPTIMIZERS[settings.optimizer]([g for g in groups if g["params"]], lr=settings.lr)
         self.scheduler = (torch.optim.lr_scheduler.ReduceLROnPlateau(self.optimizer, mode=mode, factor=0.5,
                                                                      patience=settings.lr_patience)
