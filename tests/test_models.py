@@ -45,7 +45,7 @@ def test_length_mask():
 @pytest.mark.parametrize("layers, bidirectional", [(1, False), (2, True)])
 def test_padding_never_changes_a_prediction(cell, pooling, layers, bidirectional):
     torch.manual_seed(0)
-    model = SequenceClassifier(ClassifierConfig(vocab_size=50, num_classes=3, embedding_dim=8, pooling=pooling,
+    model = SequenceClassifier(ClassifierConfig(vocab_size=50, num_classes=3, embedding_dim=8, pooling=pooling, heads=2,
                                                 recurrent=RecurrentConfig(cell, 6, layers, bidirectional))).eval()
     sentence = torch.randint(4, 50, (5,))
     batch = torch.zeros(3, 11, dtype=torch.long)  # pad id 0
@@ -56,8 +56,10 @@ def test_padding_never_changes_a_prediction(cell, pooling, layers, bidirectional
         alone = model(sentence.unsqueeze(0), torch.tensor([5]))
         padded = model(batch, torch.tensor([11, 5, 2]))
     assert torch.allclose(alone.logits[0], padded.logits[1], atol=1e-6)
-    if pooling == "attention":
+    if pooling in ("attention", "mhsa"):
         assert torch.allclose(alone.attention[0], padded.attention[1, :5], atol=1e-6)
+    if pooling == "mhsa":
+        assert torch.allclose(alone.head_attention[0], padded.head_attention[1, :, :5], atol=1e-6)
 
 
 def test_attention_sums_to_one_and_ignores_padding():
@@ -203,3 +205,30 @@ def test_settings_s4d_cannot_honour_are_refused_naming_the_setting():
     assert [(p.key, p.field) for p in refused] == [("problem.decoder_cell", "cell")]
     with pytest.raises(ValueError, match="init"):
         RecurrentEncoder(4, RecurrentConfig("s4d", 6, init="xavier"))
+
+
+def test_each_attention_head_weighs_the_real_tokens_only_and_the_mean_is_shown_as_one():
+    torch.manual_seed(0)
+    model = SequenceClassifier(ClassifierConfig(vocab_size=30, num_classes=2, embedding_dim=6, pooling="mhsa", heads=4,
+                                                recurrent=RecurrentConfig("lstm", 8, 1, True))).eval()
+    with torch.no_grad():
+        output = model(torch.randint(1, 30, (2, 7)), torch.tensor([7, 3]))
+    assert output.head_attention.shape == (2, 4, 7)
+    assert torch.allclose(output.head_attention.sum(-1), torch.ones(2, 4), atol=1e-6)
+    assert not output.head_attention[1, :, 3:].any()  # padding: exactly zero in every head
+    assert torch.allclose(output.attention, output.head_attention.mean(1))
+    assert not torch.allclose(output.head_attention[0, 0], output.head_attention[0, 1])  # heads look differently
+    with pytest.raises(ValueError, match="heads"):
+        SequenceClassifier(ClassifierConfig(vocab_size=30, num_classes=2, embedding_dim=6, pooling="mhsa", heads=5,
+                                            recurrent=RecurrentConfig("lstm", 8, 1, True)))
+
+
+def test_heads_that_cannot_share_the_width_are_refused_naming_the_setting():
+    from seqdemo.tasks import get_task
+
+    task = get_task("sentiment")
+    good = task.hyperparameters("imdb", "quick", pooling="mhsa", heads=4, hidden_size=64, bidirectional=True)
+    assert task.check(good, "imdb") == []
+    bad = task.hyperparameters("imdb", "quick", pooling="mhsa", heads=3, hidden_size=64, bidirectional=True)
+    assert [(p.key, p.field) for p in task.check(bad, "imdb")] == [("problem.heads_divide", "heads")]
+    assert "128" in task.check(bad, "imdb")[0].message("en")

@@ -135,3 +135,26 @@ def test_the_app_starts_with_a_corrupt_runs_folder_and_the_pickers_say_so(tiny_s
     output = process.stdout.read()
     assert "skipping" in output and "nested too deeply" in output
     assert "Traceback" not in output
+
+
+def test_a_model_with_several_attention_heads_shows_each_heads_weights(tmp_path, cpu):
+    """Through the running app's API, as the page calls it: the per-head box opens, one shading per head."""
+    from seqdemo.bench.client import AppClient
+    from seqdemo.tasks import get_task
+    from seqdemo.tasks.runner import train
+    from seqdemo.tasks.settings import MAX_HEADS
+
+    hparams = get_task("sentiment").hyperparameters("imdb", "quick", epochs=1, hidden_size=8, max_vocab=800,
+                                                    pooling="mhsa", heads=2)
+    model = train("sentiment", "imdb", hparams, tmp_path / "heads", cpu, limit=200)
+    shipped = next(e.path for e in list_models("sentiment") if e.dataset == "movie_reviews")
+    with running_app(tmp_path, "--no-warm-up") as (url, _):
+        answer = AppClient(url).call("classify", "A gorgeous, funny film.", str(model), "en").data
+        single_head_box = AppClient(url).call("classify", "A gorgeous, funny film.", str(shipped), "en").data[3]
+    confidences, shaded, status, box, *heads = answer
+    assert box["visible"] is True and len(heads) == MAX_HEADS
+    assert [head["visible"] for head in heads] == [True, True] + [False] * (MAX_HEADS - 2)
+    for head in heads[:2]:
+        words = [piece["token"] for piece in head["value"]]
+        assert "gorgeous" in words and "Head" in head["label"]
+    assert single_head_box["visible"] is False  # a model with one attention layer keeps the box hidden

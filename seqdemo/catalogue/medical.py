@@ -66,6 +66,10 @@ STRINGS = {
         "zh": "注意力（加权平均，权重显示在曲线下方）",
     },
     "medical.card.pooling.max": {"en": "max pooling", "zh": "最大池化"},
+    "medical.card.pooling.mhsa": {
+        "en": "multi-head attention (the heads' mean weights shown under the trace)",
+        "zh": "多头注意力（曲线下方显示各头权重的平均）",
+    },
     "medical.card.pooling.last": {"en": "the final state", "zh": "最后的状态"},
     "medical.card.class": {"en": "class", "zh": "类别"},
     "medical.card.precision": {"en": "precision", "zh": "精确率"},

@@ -66,6 +66,13 @@ STRINGS = {
         "en": "Each feature keeps its largest value over the text (max pooling). ",
         "zh": "每个特征取全文中的最大值（最大池化）。",
     },
+    "card.pooling.mhsa": {
+        "en": "Several attention heads, each with its own learned query, score every word; each head averages the "
+              "states its own way and the averages are joined. ",
+        "zh": "多个注意力头各有自己学习到的查询向量，分别给每个词打分；每个头按自己的方式对状态加权平均，再把结果拼接起来。",
+    },
+    "sentiment.heads": {"en": "Each attention head on its own", "zh": "每个注意力头各自的权重"},
+    "sentiment.head": {"en": "Head {number}: darker words weighed more for this head", "zh": "第 {number} 个头：颜色越深的词在这个头里权重越大"},
     "card.pooling.last": {"en": "The state after the last word summarises the text. ", "zh": "读完最后一个词时的状态作为全文的概括。"},
     "label.negative": {"en": "negative", "zh": "负面"},
     "label.positive": {"en": "positive", "zh": "正面"},

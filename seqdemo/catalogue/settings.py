@@ -7,6 +7,11 @@ STRINGS = {
         "en": "Layer normalisation is offered for the LSTM cell only: choose the LSTM cell or turn it off.",
         "zh": "层归一化只适用于 LSTM 单元：请选择 LSTM 单元，或关闭层归一化。",
     },
+    "problem.heads_divide": {
+        "en": "{name}: {heads} heads cannot share the encoder's {width} output features evenly; choose a number of "
+              "heads that divides {width}.",
+        "zh": "{name}：{heads} 个头无法平分编码器的 {width} 个输出特征；请选择能整除 {width} 的头数。",
+    },
     "problem.gated_only": {
         "en": "{name} sets the starting weights of a recurrent cell's gates; {cell} has none: leave it at its default "
               "or choose RNN, LSTM or GRU.",
@@ -172,8 +177,16 @@ STRINGS = {
     },
     "hp.bidirectional": {"en": "Read the sequence in both directions, forwards and backwards.", "zh": "从正反两个方向读取序列。"},
     "hp.pooling": {
-        "en": "How the states at every position become one vector: the last state, max pooling, or attention.",
-        "zh": "如何把每个位置的状态合成一个向量：最后的状态、最大池化或注意力。",
+        "en": "How the states at every position become one vector: the last state, max pooling, attention, or "
+              "multi-head attention (mhsa: several heads, each with its own learned query; their weights are shown "
+              "one by one).",
+        "zh": "如何把每个位置的状态合成一个向量：最后的状态、最大池化、注意力，或多头注意力（mhsa：多个头，各有自己学习到的"
+              "查询向量；每个头的权重分别显示）。",
+    },
+    "hp.heads": {
+        "en": "Multi-head attention pooling only: how many heads share the encoder's output width (the width must "
+              "divide evenly).",
+        "zh": "仅用于多头注意力池化：多少个头平分编码器的输出宽度（宽度必须能被整除）。",
     },
     "hp.embedding_dim": {"en": "Size of each token vector (GloVe vectors have 50).", "zh": "每个词元向量的维数（GloVe 为 50）。"},
     "hp.embeddings": {
@@ -315,6 +328,7 @@ STRINGS = {
     "setting.layer_norm": {"en": "layer normalisation (LSTM)", "zh": "层归一化（LSTM）"},
     "setting.bidirectional": {"en": "read both ways", "zh": "双向读取"},
     "setting.pooling": {"en": "pooling", "zh": "池化方式"},
+    "setting.heads": {"en": "attention heads", "zh": "注意力头数"},
     "setting.embedding_dim": {"en": "vector size", "zh": "向量维数"},
     "setting.embeddings": {"en": "word vectors", "zh": "词向量"},
     "setting.min_freq": {"en": "minimum frequency", "zh": "最低频次"},

@@ -231,10 +231,14 @@ CONCEPTS: tuple[Concept, ...] = (
         16, "dot-product self-attention, multi-head attention",
         "点积自注意力、多头注意力",
         "A6.3, B7.3, B8.3",
-        "Every attention in the app is additive (Bahdanau-style); there is no dot-product, self- "
-        "or multi-head attention.",
-        "应用中的注意力都是加性注意力（Bahdanau 式），没有点积注意力、自注意力或多头注意力。",
-        "not covered",
+        "Train's pooling setting offers `mhsa` (`--pooling mhsa --heads N`) for Sentiment and heartbeats: "
+        "multi-head scaled dot-product attention, each head with its own learned query over the BiLSTM's "
+        "states. A Sentiment model trained with it shades each head's weights on its own under the answer. "
+        "Self-attention between the tokens themselves (a Transformer layer) is not in the app.",
+        "训练页的“池化方式”设置为情感分析和心跳分类提供 `mhsa`（`--pooling mhsa --heads N`）：多头缩放点积注意力，每个头"
+        "用自己学习到的查询向量读取 BiLSTM 的状态。用它训练的情感模型会在结果下方分别显示每个头的权重。词元之间相互的"
+        "自注意力（Transformer 层）应用中没有。",
+        "setting",
     ),
     Concept(
         17, "encoder-decoder with a fixed context vector",

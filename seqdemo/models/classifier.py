@@ -12,13 +12,14 @@ import torch.nn.functional as F
 from torch import nn
 
 from .encoder import RecurrentConfig, RecurrentEncoder
-from .pooling import make_pooling
+from .pooling import make_pooling, split_heads
 
 
 @dataclass
 class ClassifierOutput:
     logits: torch.Tensor  # [batch, classes]
-    attention: torch.Tensor | None  # [batch, time] when the pooling is attention
+    attention: torch.Tensor | None  # [batch, time] when the pooling is attention (with several heads, their mean)
+    head_attention: torch.Tensor | None = None  # [batch, heads, time] with multi-head attention pooling
     member_logits: torch.Tensor | None = None  # [members, batch, classes] from an ensemble
     loss: torch.Tensor | None = None  # [] when labels were given
 
@@ -34,6 +35,7 @@ class ClassifierConfig:
     embedding_dim: int
     recurrent: RecurrentConfig
     pooling: str = "attention"
+    heads: int = 4  # multi-head attention pooling ("mhsa"): heads sharing the encoder's output width
     bigram_vocab_size: int = 0  # with bigrams: each position also gets a vector for (token, next token)
     padding_idx: int = 0
 
@@ -53,7 +55,7 @@ class SequenceClassifier(nn.Module):
         self.embedding_dropout = nn.Dropout(dropout)
         input_size = config.embedding_dim * (2 if config.bigram_vocab_size else 1)
         self.encoder = RecurrentEncoder(input_size, config.recurrent)
-        self.pooling = make_pooling(config.pooling, self.encoder.output_size)
+        self.pooling = make_pooling(config.pooling, self.encoder.output_size, config.heads)
         self.output_dropout = nn.Dropout(dropout)
         self.classify = nn.Linear(self.encoder.output_size, config.num_classes)
 
@@ -74,9 +76,11 @@ class SequenceClassifier(nn.Module):
         """The rest of the forward pass, from word vectors: lets saliency take gradients w.r.t. them."""
         # embedded = [batch, time, input]
         encoded = self.encoder(self.embedding_dropout(embedded), lengths)  # outputs = [batch, time, dirs * hidden]
-        pooled, attention = self.pooling(encoded)  # [batch, dirs * hidden]
+        pooled, weights = self.pooling(encoded)  # [batch, dirs * hidden]
+        attention, head_attention = split_heads(weights)
         logits = self.classify(self.output_dropout(pooled)).float()  # [batch, classes]
-        return ClassifierOutput(logits=logits, attention=attention, loss=classification_loss(logits, labels))
+        return ClassifierOutput(logits=logits, attention=attention, head_attention=head_attention,
+                                loss=classification_loss(logits, labels))
 
 
 class FullyConvolutional(nn.Module):
@@ -107,6 +111,7 @@ class SeriesClassifierConfig:
     num_classes: int
     recurrent: RecurrentConfig
     pooling: str = "attention"
+    heads: int = 4  # multi-head attention pooling ("mhsa")
     conv_channels: int = 0  # a 1-D convolution before the recurrent layers (0: none)
     conv_layers: int = 1
     conv_width: int = 5
@@ -133,7 +138,7 @@ class SeriesClassifier(nn.Module):
                                        padding=config.conv_width // 2), nn.BatchNorm1d(channels), nn.ReLU()]
         self.conv = nn.Sequential(*convolutions) if convolutions else None
         self.encoder = RecurrentEncoder(channels or config.input_features, config.recurrent)
-        self.pooling = make_pooling(config.pooling, self.encoder.output_size)
+        self.pooling = make_pooling(config.pooling, self.encoder.output_size, config.heads)
         self.fcn = FullyConvolutional(config.input_features) if config.fcn_branch else None
         self.output_dropout = nn.Dropout(config.recurrent.dropout)
         self.classify = nn.Linear(self.encoder.output_size + (self.fcn.output_size if self.fcn else 0), config.num_classes)
@@ -144,11 +149,13 @@ class SeriesClassifier(nn.Module):
         if self.conv is not None:
             series = self.conv(series.transpose(1, 2)).transpose(1, 2)  # [batch, time, channels]
         encoded = self.encoder(series, lengths)  # outputs = [batch, time, dirs * hidden]
-        pooled, attention = self.pooling(encoded)  # [batch, dirs * hidden]
+        pooled, weights = self.pooling(encoded)  # [batch, dirs * hidden]
+        attention, head_attention = split_heads(weights)
         if shape is not None:
             pooled = torch.cat([pooled, shape], dim=-1)  # [batch, dirs * hidden + fcn channels]
         logits = self.classify(self.output_dropout(pooled)).float()  # [batch, classes]
-        return ClassifierOutput(logits=logits, attention=attention, loss=classification_loss(logits, labels))
+        return ClassifierOutput(logits=logits, attention=attention, head_attention=head_attention,
+                                loss=classification_loss(logits, labels))
 
 
 class ClassifierEnsemble(nn.Module):

@@ -78,6 +78,11 @@ class Task(ABC):
             Problem("problem.dataset", {"dataset": dataset, "task": self.name, "choices": ", ".join(self.datasets)})]
         if getattr(hparams, "layer_norm", False) and getattr(hparams, "cell", "lstm") != "lstm":
             problems.append(Problem("problem.layer_norm_cell", field="layer_norm"))
+        if getattr(hparams, "pooling", None) == "mhsa":
+            width = hparams.hidden_size * (2 if hparams.bidirectional else 1)
+            if hparams.heads >= 1 and width % hparams.heads:
+                problems.append(Problem("problem.heads_divide", {"name": "heads", "heads": hparams.heads, "width": width},
+                                        field="heads"))
         if getattr(hparams, "cell", "lstm") not in GATED_CELLS:  # S4D has no gate weights to start differently
             for name, neutral in (("init", "default"), ("forget_bias", 0.0)):
                 if getattr(hparams, name, neutral) != neutral:

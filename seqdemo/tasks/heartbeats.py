@@ -168,7 +168,7 @@ class HeartbeatTask(Task):
 
     def build_model(self, hparams, dataset, fitted, pretrained: bool) -> SeriesClassifier | ClassifierEnsemble:
         config = SeriesClassifierConfig(1, len(self.classes(dataset)), hparams.recurrent(), hparams.pooling,
-                                        conv_channels=hparams.conv_channels, conv_layers=hparams.conv_layers,
+                                        heads=hparams.heads, conv_channels=hparams.conv_channels, conv_layers=hparams.conv_layers,
                                         fcn_branch=hparams.fcn_branch)
         if hparams.members == 1:
             return SeriesClassifier(config)

@@ -62,6 +62,7 @@ class Prediction:
     chars_truncated: bool
     tokens_truncated: bool
     unknown_fraction: float  # share of tokens the vocabulary does not know
+    head_weights: list[list[float]] | None = None  # multi-head attention pooling: per head, one per token, 0..1
 
     @property
     def label(self) -> str:
@@ -131,7 +132,7 @@ class SentimentTask(Task):
         vocab = fitted["words"]
         model = SequenceClassifier(ClassifierConfig(
             vocab_size=len(vocab), num_classes=len(LABELS), embedding_dim=hparams.embedding_dim,
-            recurrent=hparams.recurrent(), pooling=hparams.pooling, padding_idx=vocab.pad_id,
+            recurrent=hparams.recurrent(), pooling=hparams.pooling, heads=hparams.heads, padding_idx=vocab.pad_id,
             bigram_vocab_size=len(fitted["bigrams"]) if "bigrams" in fitted else 0))
         if pretrained and hparams.embeddings != "random":
             matrix, _coverage = glove_embedding_matrix(vocab, seed=hparams.seed)
@@ -246,7 +247,11 @@ class SentimentPredictor:
             (gradient,) = torch.autograd.grad(output.logits[0].max(), embedded)
             weights, kind = (gradient * embedded).sum(-1)[0].abs().detach(), "saliency"
         weights = weights / weights.max().clamp_min(1e-12)
+        heads = None
+        if output.head_attention is not None:
+            per_head = output.head_attention[0].detach()  # [heads, time]
+            heads = (per_head / per_head.max(dim=-1, keepdim=True).values.clamp_min(1e-12)).tolist()
         unknown = sum(i == Vocab.unk_id for i in ids) / len(ids)
         return Prediction(labels=LABELS, probabilities=probabilities.tolist(), tokens=tokens, weights=weights.tolist(),
                           weight_kind=kind, text=text, chars_truncated=chars_truncated,
-                          tokens_truncated=tokens_truncated, unknown_fraction=unknown)
+                          tokens_truncated=tokens_truncated, unknown_fraction=unknown, head_weights=heads)

@@ -9,6 +9,7 @@ from ..models.encoder import INITS
 from ..train import TrainingHyperparameters
 
 EMBEDDINGS = ("random", "glove_frozen", "glove_tuned")
+MAX_HEADS = 8  # attention heads a pooling may have (the Sentiment tab shades each one)
 
 
 @dataclass
@@ -38,6 +39,7 @@ class ReaderSettings(RecurrentSettings):
 
     bidirectional: bool = hp(True, basic=True)
     pooling: str = hp("attention", choices=POOLINGS)
+    heads: int = hp(4, low=1, high=MAX_HEADS)  # multi-head attention pooling only
 
 
 @dataclass

@@ -5,6 +5,7 @@ import gradio as gr
 from ..serve import ModelEntry, PredictorCache
 from ..tasks import get_task
 from ..tasks.sentiment import MAX_INPUT_CHARS, MAX_INPUT_TOKENS, Prediction
+from ..tasks.settings import MAX_HEADS
 from ..text.scripts import dominant_language
 from .localizer import Localizer, t
 from .models import ExampleList, ModelPicker, ask, example_rows
@@ -24,11 +25,12 @@ EXAMPLES = {
 }
 
 
-def highlighted_tokens(prediction: Prediction) -> list[tuple[str, float | None]]:
-    """The text the model read, as (piece, weight) pairs; skipped middle parts become '…'."""
+def highlighted_tokens(prediction: Prediction, weights: list[float] | None = None) -> list[tuple[str, float | None]]:
+    """The text the model read, as (piece, weight) pairs (the prediction's weights, or one head's); skipped middle
+    parts become '…'."""
     pieces: list[tuple[str, float | None]] = []
     previous_end = 0
-    for token, weight in zip(prediction.tokens, prediction.weights):
+    for token, weight in zip(prediction.tokens, prediction.weights if weights is None else weights):
         gap = prediction.text[previous_end:token.start]
         if gap:
             pieces.append((gap if gap.isspace() else " … ", None))
@@ -69,18 +71,29 @@ def _notes(prediction: Prediction, model_language: str, lang: str) -> list[str]:
     return notes
 
 
+def head_panels(prediction: Prediction | None, lang: str) -> list:
+    """The box of per-head shadings (shown only for a model with several heads), then one update per head slot."""
+    heads = prediction.head_weights if prediction is not None else None
+    if not heads:
+        return [gr.update(visible=False)] + [gr.update(value=None, visible=False)] * MAX_HEADS
+    return [gr.update(visible=True)] + [
+        gr.update(value=highlighted_tokens(prediction, heads[n]) if n < len(heads) else None, visible=n < len(heads),
+                  label=t("sentiment.head", lang, number=n + 1)) for n in range(MAX_HEADS)]
+
+
 def classify(text: str, path: str | None, lang: str, cache: PredictorCache):
-    """-> (label confidences, shaded tokens, status message). Problems become the message, never an exception."""
+    """-> (label confidences, shaded tokens, status message, the per-head box and shadings). Problems become the
+    message, never an exception."""
     entry, prediction, problem = ask(TASK, path, lang, cache, text or "")
     if prediction is None:
-        return None, None, problem
+        return None, None, problem, *head_panels(None, lang)
     confidences = {t(f"label.{name}", lang): p for name, p in zip(prediction.labels, prediction.probabilities)}
     shaded = gr.update(value=highlighted_tokens(prediction), label=t(f"sentiment.weights.{prediction.weight_kind}", lang))
     notes = _notes(prediction, TASK.datasets[entry.dataset].language, lang)
     verdict = t("sentiment.verdict", lang, label=t(f"label.{prediction.label}", lang),
                 sureness=t(f"confidence.{confidence_words(max(prediction.probabilities))}", lang),
                 percent=f"{max(prediction.probabilities):.0%}")
-    return confidences, shaded, "\n".join([verdict] + [f"- ⚠️ {note}" for note in notes])
+    return confidences, shaded, "\n".join([verdict] + [f"- ⚠️ {note}" for note in notes]), *head_panels(prediction, lang)
 
 
 def confidence_words(probability: float) -> str:
@@ -106,6 +119,10 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 status = gr.Markdown(elem_id="sentiment-status")
         weights = L.bind(gr.HighlightedText(show_legend=False, combine_adjacent=False, elem_id="sentiment-weights"),
                          label="sentiment.weights.attention")
+        with gr.Accordion(open=True, visible=False, elem_id="sentiment-heads") as heads_box:
+            heads = [gr.HighlightedText(show_legend=False, combine_adjacent=False, visible=False,
+                                        elem_id=f"sentiment-head-{n + 1}") for n in range(MAX_HEADS)]
+        L.bind(heads_box, label="sentiment.heads")
         examples = ExampleList(L, example_rows(TASK, EXAMPLES), [text, model], label_key="sentiment.examples",
                                header_key="sentiment.input", elem_id="sentiment-examples")
         picker.card("sentiment.card")
@@ -113,9 +130,9 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     def run(text_: str, path: str | None, lang_: str):
         return classify(text_, path, lang_, cache)
 
-    gr.on([submit.click, text.submit], run, [text, model, lang], [confidences, weights, status], concurrency_limit=4,
-          api_name="classify")
-    examples.wire(run, [text, model, lang], [confidences, weights, status])
-    L.results(confidences, weights, status)
-    clear.click(lambda: ("", None, None, ""), None, [text, confidences, weights, status])
+    outputs = [confidences, weights, status, heads_box, *heads]
+    gr.on([submit.click, text.submit], run, [text, model, lang], outputs, concurrency_limit=4, api_name="classify")
+    examples.wire(run, [text, model, lang], outputs)
+    L.follow(lambda lang_: [None, None, None, *head_panels(None, lang_)], [], outputs)  # answers in the old language go
+    clear.click(lambda lang_: ("", None, None, "", *head_panels(None, lang_)), lang, [text, *outputs])
     picker.wire()
