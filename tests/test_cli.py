@@ -81,3 +81,20 @@ def test_training_spans_two_machines_through_a_torchrun_rendezvous(tmp_path):
     two = json.loads((written[0] / "metrics.json").read_text())
     for epoch_one, epoch_two in zip(one["history"], two["history"], strict=True):
         assert epoch_two["validation_loss"] == pytest.approx(epoch_one["validation_loss"], rel=0.02)
+
+
+@pytest.mark.parametrize("task, dataset, flags", [
+    ("sentiment", "rotten_tomatoes", ["--cell", "s4d", "--pooling", "mhsa", "--heads", "2"]),
+    ("ner", "wnut16", ["--cell", "transformer"]),
+    ("generation", "shakespeare", ["--cell", "s4d", "--limit", "2"]),
+], ids=["s4d-mhsa-sentiment", "transformer-ner", "s4d-generation"])
+def test_the_new_layers_train_evaluate_and_answer_from_the_command_line(tmp_path, task, dataset, flags):
+    out = tmp_path / "model"
+    limit = [] if "--limit" in flags else ["--limit", "200"]
+    trained = seqdemo("train", task, "--dataset", dataset, "--preset", "quick", "--epochs", "1", "--hidden-size", "16",
+                      *limit, *flags, "--out", str(out))
+    assert trained.returncode == 0, trained.stderr
+    config = json.loads((out / "config.json").read_text())
+    assert config["hyperparameters"]["cell"] == flags[1]
+    answered = seqdemo("predict", str(out), "Paris is lovely in the spring", "--json")
+    assert answered.returncode == 0, answered.stderr

@@ -22,9 +22,9 @@ def test_defaults_and_every_task_preset_pass_validation():
 
 
 def test_out_of_range_and_wrong_choice_are_explained():
-    problems = validate(SentimentHyperparameters(hidden_size=0, cell="transformer", dropout=1.5, layers="two"))
+    problems = validate(SentimentHyperparameters(hidden_size=0, cell="mamba", dropout=1.5, layers="two"))
     assert "hidden_size must be at least 4; got 0" in map(str, problems)
-    assert any(str(p).startswith("cell must be one of rnn, lstm, gru") for p in problems)
+    assert any(str(p).startswith("cell must be one of rnn, lstm, gru, s4d, transformer") for p in problems)
     assert "dropout must be at most 0.9; got 1.5" in map(str, problems)
     assert "layers must be int, got 'two'" in map(str, problems)
     assert {p.field for p in problems} == {"hidden_size", "cell", "dropout", "layers"}  # the form highlights these
@@ -84,7 +84,7 @@ def test_cli_flags_come_from_the_dataclass_and_override_a_preset():
     hparams = SENTIMENT.hyperparameters("imdb", "quick", **overrides)
     assert (hparams.hidden_size, hparams.epochs, hparams.train_examples) == (48, 3, 5000)
     with pytest.raises(SystemExit):
-        parser.parse_args(["--cell", "transformer"])
+        parser.parse_args(["--cell", "mamba"])
 
 
 @pytest.mark.parametrize("name", ["lr", "dropout", "weight_decay", "clip"])

@@ -232,3 +232,15 @@ def test_heads_that_cannot_share_the_width_are_refused_naming_the_setting():
     bad = task.hyperparameters("imdb", "quick", pooling="mhsa", heads=3, hidden_size=64, bidirectional=True)
     assert [(p.key, p.field) for p in task.check(bad, "imdb")] == [("problem.heads_divide", "heads")]
     assert "128" in task.check(bad, "imdb")[0].message("en")
+
+
+def test_a_one_way_transformer_reads_only_what_came_before_and_a_two_way_one_reads_everything():
+    torch.manual_seed(0)
+    x = torch.randn(1, 8, 4)
+    changed = x.clone()
+    changed[0, 5] += 1.0  # a later token changes
+    for bidirectional, earlier_unchanged in ((False, True), (True, False)):
+        encoder = RecurrentEncoder(4, RecurrentConfig("transformer", 16, 2, bidirectional)).eval()
+        with torch.no_grad():
+            before, after = encoder(x, torch.tensor([8])).outputs, encoder(changed, torch.tensor([8])).outputs
+        assert torch.allclose(before[0, :5], after[0, :5], atol=1e-6) == earlier_unchanged

@@ -7,6 +7,12 @@ STRINGS = {
         "en": "Layer normalisation is offered for the LSTM cell only: choose the LSTM cell or turn it off.",
         "zh": "层归一化只适用于 LSTM 单元：请选择 LSTM 单元，或关闭层归一化。",
     },
+    "problem.stateless_cell": {
+        "en": "A language model reads its text in chunks, each carrying on from the state the last one left, so "
+              "{name} must be one of {choices}; a {cell} layer keeps no state between chunks.",
+        "zh": "语言模型分段读取文本，每一段都从上一段留下的状态接着读，所以 {name} 必须是 {choices} 之一；{cell} 层在段与段之间"
+              "不保留状态。",
+    },
     "problem.heads_divide": {
         "en": "{name}: {heads} heads cannot share the encoder's {width} output features evenly; choose a number of "
               "heads that divides {width}.",
@@ -140,9 +146,12 @@ STRINGS = {
     },
     "hp.cell": {
         "en": "Recurrent cell: plain RNN, LSTM (gated memory), GRU (lighter gating), or S4D, a diagonal state-space "
-              "layer (a linear recurrence trained as one long convolution, stepped one token at a time to generate).",
+              "layer (a linear recurrence trained as one long convolution, stepped one token at a time to generate). "
+              "Or, to compare with: transformer, attention-only layers with no recurrence (bidirectional: every "
+              "token reads all the others; otherwise only those before it).",
         "zh": "循环单元：普通 RNN、LSTM（带门控记忆）、GRU（更轻的门控），或 S4D：对角状态空间层（一种线性递推，训练时作为一个"
-              "长卷积整体计算，生成时逐个词元递推）。",
+              "长卷积整体计算，生成时逐个词元递推）。也可选 transformer 作对照：只用注意力、没有递推的层（双向时每个词元读取"
+              "所有其他词元，否则只读取它之前的词元）。",
     },
     "hp.layers": {"en": "Stacked recurrent layers.", "zh": "堆叠的循环层数。"},
     "hp.init": {

@@ -234,10 +234,11 @@ CONCEPTS: tuple[Concept, ...] = (
         "Train's pooling setting offers `mhsa` (`--pooling mhsa --heads N`) for Sentiment and heartbeats: "
         "multi-head scaled dot-product attention, each head with its own learned query over the BiLSTM's "
         "states. A Sentiment model trained with it shades each head's weights on its own under the answer. "
-        "Self-attention between the tokens themselves (a Transformer layer) is not in the app.",
+        "Self-attention between the tokens themselves: `--cell transformer` builds the encoder from "
+        "Transformer layers instead of recurrent ones.",
         "训练页的“池化方式”设置为情感分析和心跳分类提供 `mhsa`（`--pooling mhsa --heads N`）：多头缩放点积注意力，每个头"
         "用自己学习到的查询向量读取 BiLSTM 的状态。用它训练的情感模型会在结果下方分别显示每个头的权重。词元之间相互的"
-        "自注意力（Transformer 层）应用中没有。",
+        "自注意力：`--cell transformer` 用 Transformer 层代替循环层构建编码器。",
         "setting",
     ),
     Concept(
@@ -457,8 +458,9 @@ CONCEPTS: tuple[Concept, ...] = (
         36, "RNN + Transformer hybrids, recurrent Transformers",
         "RNN 与 Transformer 的混合模型、循环 Transformer",
         "A7.1, B8.1",
-        "The app has no Transformer, so no hybrid and no recurrent Transformer.",
-        "应用中没有 Transformer，因此也没有混合模型或循环 Transformer。",
+        "A Transformer encoder is offered only as a baseline to compare the recurrent cells with "
+        "(`--cell transformer`); there is no hybrid of the two and no recurrent Transformer.",
+        "Transformer 编码器只作为与循环单元对照的基线（`--cell transformer`）；没有两者的混合模型，也没有循环 Transformer。",
         "not covered",
     ),
     Concept(

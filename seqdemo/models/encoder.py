@@ -9,10 +9,14 @@ import torch
 from torch import nn
 
 from .s4d import S4DLayer
+from .transformer import TransformerLayer
 
-# the recurrent cells, and S4D: a diagonal state-space layer called the same way (models/s4d.py)
-CELLS: dict[str, type[nn.Module]] = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU, "s4d": S4DLayer}
+# the recurrent cells; S4D, a diagonal state-space layer called the same way (models/s4d.py); and a Transformer
+# encoder layer, the attention-only baseline they are compared with (models/transformer.py)
+CELLS: dict[str, type[nn.Module]] = {"rnn": nn.RNN, "lstm": nn.LSTM, "gru": nn.GRU, "s4d": S4DLayer,
+                                     "transformer": TransformerLayer}
 GATED_CELLS = ("rnn", "lstm", "gru")  # the cells with input and recurrent weight matrices (inits, gates, decoders)
+STATEFUL_CELLS = ("rnn", "lstm", "gru", "s4d")  # those that carry a state from one chunk of text to the next
 INITS = ("default", "xavier", "orthogonal")
 GATE_COUNT = {nn.RNN: 1, nn.LSTM: 4, nn.GRU: 3}  # blocks stacked in weight_ih / weight_hh, PyTorch's order
 
@@ -169,9 +173,15 @@ class RecurrentEncoder(nn.Module):
         self.config = config
         self.directions = 2 if config.bidirectional else 1
         self.output_size = config.output_size
+        self.attends = config.cell == "transformer"  # one stack over the whole width: both ways at once, or causal
         self.layers = nn.ModuleList()
         for layer in range(config.layers):
             layer_input = input_size if layer == 0 else self.output_size
+            if self.attends:
+                self.layers.append(nn.ModuleList([TransformerLayer(layer_input, self.output_size, config.dropout,
+                                                                   causal=not config.bidirectional,
+                                                                   positions=layer == 0)]))
+                continue
             cell = LayerNormLSTM if config.layer_norm else CELLS[config.cell]
             self.layers.append(nn.ModuleList(
                 cell(layer_input, config.hidden_size, batch_first=True) for _ in range(self.directions)
@@ -184,8 +194,8 @@ class RecurrentEncoder(nn.Module):
         """`state` continues from where an earlier call stopped (language models reading a long text in
         chunks); only for unidirectional encoders over unpadded batches."""
         # x = [batch, time, input_size], lengths = [batch] (on any device)
-        if state is not None and self.directions == 2:
-            raise ValueError("a bidirectional encoder cannot continue from a carried state")
+        if state is not None and (self.directions == 2 or self.attends):
+            raise ValueError("only a unidirectional recurrent encoder can continue from a carried state")
         lengths = lengths.to(x.device)
         mask = length_mask(lengths, x.shape[1])  # [batch, time]
         if torch.is_autocast_enabled(x.device.type):  # fused CPU kernels want the autocast dtype as input
@@ -194,6 +204,10 @@ class RecurrentEncoder(nn.Module):
         for i, directions in enumerate(self.layers):
             if i > 0:
                 x = self.between_layers(x)
+            if self.attends:  # every position reads the real tokens (before it, when causal); no state to carry
+                x = directions[0](x, mask) * mask.unsqueeze(-1)  # [batch, time, output_size]
+                new_state.append(None)
+                continue
             forward_out, layer_state = directions[0](x, None if state is None else state[i])  # [batch, time, hidden]
             new_state.append(layer_state)
             outs = [forward_out]
@@ -206,6 +220,8 @@ class RecurrentEncoder(nn.Module):
     def _final_state(self, outputs: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
         hidden = outputs.shape[-1] // self.directions
         batch = torch.arange(outputs.shape[0], device=outputs.device)
+        if self.attends:
+            return outputs[batch, lengths - 1]  # [batch, output_size]: the last real token's vector
         forward_last = outputs[batch, lengths - 1, :hidden]  # [batch, hidden]
         if self.directions == 1:
             return forward_last

@@ -14,7 +14,8 @@ from decimal import Decimal
 import torch
 
 from ..data import Document, load_quantangshi, load_shakespeare, load_tang_poems
-from ..hparams import hp
+from ..hparams import Problem, hp
+from ..models.encoder import STATEFUL_CELLS
 from ..models.language_model import LanguageModel, LanguageModelConfig, detach_state
 from ..models.sampling import next_token_distribution
 from ..text.detokenize import detokenize
@@ -100,6 +101,13 @@ class TextGenerationTask(Task):
     def fit(self, hparams, dataset, train: Sequence[Document]) -> dict[str, Vocab]:
         return {"tokens": Vocab.build([self.tokens(dataset, self.corpus(train))], min_freq=hparams.min_freq,
                                       max_size=hparams.max_vocab)}
+
+    def check(self, hparams, dataset: str) -> list[Problem]:
+        problems = super().check(hparams, dataset)
+        if hparams.cell not in STATEFUL_CELLS:  # a text is read in chunks, each carrying on from the last one's state
+            problems.append(Problem("problem.stateless_cell", {"name": "cell", "cell": hparams.cell,
+                                                               "choices": ", ".join(STATEFUL_CELLS)}, field="cell"))
+        return problems
 
     def build_model(self, hparams, dataset, fitted, pretrained: bool) -> LanguageModel:
         return LanguageModel(LanguageModelConfig(len(fitted["tokens"]), hparams.embedding_dim,
