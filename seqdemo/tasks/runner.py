@@ -10,6 +10,7 @@ from typing import Any
 
 import torch
 from torch import nn
+from torch.overrides import TorchFunctionMode
 
 from ..data import Splits
 from ..hparams import Problem, as_flags, from_dict, to_dict
@@ -197,7 +198,7 @@ def load_model(path: Path, device: torch.device):
     if problems:
         raise CheckpointError(f"{path}: its settings are not allowed: " + "; ".join(map(str, problems[:3])))
     try:
-        with torch.device("meta"):
+        with torch.device("meta"), _ShapesOnly():
             skeleton = task.build_model(hparams, dataset, checkpoint.fitted, pretrained=False)
         _check_shapes(skeleton, checkpoint.weight_shapes(), path)
         model = task.build_model(hparams, dataset, checkpoint.fitted, pretrained=False)
@@ -207,6 +208,18 @@ def load_model(path: Path, device: torch.device):
     except (RuntimeError, ValueError, TypeError, KeyError, IndexError) as error:
         raise CheckpointError(f"{path}: the model cannot be built from it ({type(error).__name__}: {error})") from None
     return task, hparams, model.to(device).eval(), checkpoint
+
+
+class _ShapesOnly(TorchFunctionMode):
+    """While a skeleton is built on the meta device, random initialisation is skipped: only shapes are wanted,
+    and on meta tensors PyTorch runs some initialisers through its Python decompositions, whose first use
+    imports the compiler (about a second, and 70 MB the app then keeps)."""
+
+    def __torch_function__(self, func, types, args=(), kwargs=None):
+        kwargs = kwargs or {}
+        if getattr(func, "__module__", None) == "torch.nn.init":
+            return args[0] if args else kwargs["tensor"]  # an initialiser returns the tensor it filled
+        return func(*args, **kwargs)
 
 
 def _check_shapes(skeleton: torch.nn.Module, found: dict[str, tuple[int, ...]], path: Path) -> None:
