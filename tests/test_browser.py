@@ -1,6 +1,7 @@
 """The real app in headless Chromium, used the way a newcomer would."""
 
 import re
+import zipfile
 from urllib.parse import urlparse
 
 import pytest
@@ -32,6 +33,11 @@ def test_a_review_gets_a_label_and_a_confidence(page, app_url):
     expect(page.locator("#sentiment-weights")).to_contain_text("delight")
     page.get_by_text("How this model works").click()  # the card shows the model's own training curves
     expect(page.locator(".js-plotly-plot").filter(has_text="Loss: training vs validation").first).to_be_visible(timeout=20_000)
+    with page.expect_download(timeout=30_000) as download:  # a shipped checkpoint downloads as one zip
+        page.get_by_text("Download this model").first.click()
+    with zipfile.ZipFile(download.value.path()) as archive:
+        assert {"movie-reviews-bilstm-attention/model.safetensors", "movie-reviews-bilstm-attention/config.json"} <= set(
+            archive.namelist())
     page.get_by_text("The PyTorch code of this model").first.click()
     expect(page.locator(".cm-content").filter(has_text="seqdemo/models/classifier.py").first).to_be_visible(timeout=20_000)
 

@@ -171,3 +171,20 @@ def test_loading_a_checkpoint_never_imports_the_compiler():
     shown = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert shown.returncode == 0, shown.stderr
     assert shown.stdout.strip() == "[]"
+
+
+def test_a_checkpoint_archive_holds_the_folder_and_is_written_once_per_version(tiny_sentiment_checkpoint, tmp_path):
+    import os
+    import zipfile
+
+    from seqdemo.serve.archive import checkpoint_archive
+
+    folder = shutil.copytree(tiny_sentiment_checkpoint, tmp_path / "tiny")
+    archive = checkpoint_archive(folder)
+    with zipfile.ZipFile(archive) as zipped:
+        assert sorted(zipped.namelist()) == sorted(f"tiny/{path.name}" for path in folder.iterdir())
+    written = archive.stat().st_mtime_ns
+    assert checkpoint_archive(folder) == archive and archive.stat().st_mtime_ns == written  # reused
+    (folder / "metrics.json").write_text("{}")
+    os.utime(folder / "metrics.json", (written / 1e9 + 5, written / 1e9 + 5))
+    assert checkpoint_archive(folder) != archive  # a changed folder is a new version

@@ -23,6 +23,7 @@ STRINGS = {
     "plot.epoch": {"en": "epoch", "zh": "轮次"},
     "plot.loss": {"en": "loss", "zh": "损失"},
     "model.code": {"en": "The PyTorch code of this model", "zh": "这个模型的 PyTorch 代码"},
+    "model.download": {"en": "Download this model (its checkpoint folder, .zip)", "zh": "下载这个模型（检查点文件夹，.zip）"},
     "plot.loss_title": {"en": "Loss: training vs validation", "zh": "损失：训练集与验证集"},
     "plot.train_loss": {"en": "training loss", "zh": "训练损失"},
     "plot.validation_loss": {"en": "validation loss", "zh": "验证损失"},

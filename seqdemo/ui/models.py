@@ -11,6 +11,7 @@ import gradio as gr
 from ..catalogue import LANGUAGES
 from ..models import encoder
 from ..serve import ModelEntry, PredictorCache, list_models
+from ..serve.archive import checkpoint_archive
 from ..serve.registry import unreadable_models
 from ..tasks import BadInput, Task
 from ..train import CheckpointError
@@ -161,6 +162,7 @@ class ModelPicker:
                                            allow_custom_value=True), label=label_key)
         self.card_text: gr.Markdown | None = None
         self.card_curves: gr.Plot | None = None
+        self.card_download: gr.DownloadButton | None = None
         self.card_open: gr.State | None = None  # is the card open (drawn), in this visitor's page?
         self.picked = gr.State(False)  # has the visitor chosen a model themselves?
 
@@ -182,24 +184,30 @@ class ModelPicker:
         with gr.Accordion(open=False) as box:
             self.card_text = gr.Markdown()
             self.card_curves = gr.Plot(show_label=False)
+            self.card_download = self.L.bind(gr.DownloadButton(visible=False, size="sm"), label="model.download")
             with gr.Accordion(open=False) as code_box:
                 code = gr.Code(language="python", interactive=False)
             self.L.bind(code_box, label="model.code")
         self.L.bind(box, label=label_key)
         self.card_open = gr.State(False)
         box.expand(lambda path, lang: (True, *self.card_contents(path, lang)), [self.dropdown, self.lang],
-                   [self.card_open, self.card_text, self.card_curves], api_visibility="private")
+                   [self.card_open, self.card_text, self.card_curves, self.card_download], api_visibility="private")
         box.collapse(lambda: False, None, self.card_open, api_visibility="private")
         code_box.expand(lambda: model_source(self.task), None, code, api_visibility="private")
         return self.card_text
 
     def card_contents(self, path: str | None, lang: str) -> tuple:
-        """(card text, training curves) of the chosen model."""
-        return self.model_card(path, lang), self.curves(path, lang)
+        """(card text, training curves, download button) of the chosen model. Shipped checkpoints can be downloaded
+        (they are public); one trained here already sits in its owner's runs folder, and on a shared app a
+        stranger must not take it."""
+        entry = find_entry(self.task, path)
+        download = (gr.update(value=str(checkpoint_archive(entry.path)), visible=True) if entry is not None and entry.shipped
+                    else gr.update(value=None, visible=False))
+        return self.model_card(path, lang), self.curves(path, lang), download
 
     def open_card_contents(self, is_open: bool, path: str | None, lang: str) -> tuple:
         """The card's contents for `path`, or no change while the card is closed (it is drawn when opened)."""
-        return self.card_contents(path, lang) if is_open else (gr.update(), gr.update())
+        return self.card_contents(path, lang) if is_open else (gr.update(), gr.update(), gr.update())
 
     def refreshed(self, current: str | None, *context_and_lang) -> dict:
         """Fresh choices; the current pick stays while it exists (else the first model reading `lang`)."""
@@ -217,8 +225,8 @@ class ModelPicker:
                              api_visibility="private")
         if self.card_text is not None:
             self.dropdown.change(lambda path, is_open, lang: self.open_card_contents(is_open, path, lang),
-                                 [self.dropdown, self.card_open, self.lang], [self.card_text, self.card_curves],
-                                 api_visibility="private")
+                                 [self.dropdown, self.card_open, self.lang],
+                                 [self.card_text, self.card_curves, self.card_download], api_visibility="private")
 
             def on_language(current, picked, is_open, *context_and_lang):
                 # Kept when the visitor chose it: `picked` says so, and so does a model that is not the one the
@@ -231,4 +239,4 @@ class ModelPicker:
 
             self.dropdown.input(lambda: True, None, self.picked, api_visibility="private")
             self.L.follow(on_language, [self.dropdown, self.picked, self.card_open, *self.context],
-                          [self.dropdown, self.card_text, self.card_curves])
+                          [self.dropdown, self.card_text, self.card_curves, self.card_download])
