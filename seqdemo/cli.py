@@ -1,4 +1,4 @@
-"""Command line: `python -m seqdemo train|crossvalidate|evaluate|predict|jobs ...`."""
+"""Command line: `python -m seqdemo train|crossvalidate|evaluate|predict|export|jobs ...`."""
 
 import argparse
 import dataclasses
@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .catalogue import t
 from .data import MissingDataError
+from .export import ExportRefused
 from .hparams import add_arguments, overrides_from_namespace
 from .jobs import UnknownJob
 from .jobs.service import JobRefused
@@ -51,6 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--poem-form", type=int, default=None, metavar="N",
                           help="for a Tang poem model: let it finish N held-out regulated poems from their first couplet "
                                "and score line lengths and rhyme")
+
+    export = commands.add_parser("export", help="write a checkpoint's network as ONNX or TorchScript, checked against "
+                                                "PyTorch on its test inputs")
+    export.add_argument("checkpoint", type=Path)
+    export.add_argument("--format", default="onnx", choices=("onnx", "torchscript"))
+    export.add_argument("--out", type=Path, default=None,
+                        help="file to write (default: model.onnx or model.torchscript.pt in the checkpoint folder)")
 
     predict = commands.add_parser("predict", help="run a checkpoint on one input")
     predict.add_argument("checkpoint", type=Path)
@@ -206,12 +214,23 @@ def _predict(args) -> int:
     return 0
 
 
+def _export(args) -> int:
+    from .export import export
+
+    report = export(args.checkpoint, args.format, args.out)
+    print(f"wrote {report.path} ({report.format}): inputs {', '.join(report.inputs)} -> {report.output}")
+    print(f"checked on {len(report.batches)} test batches {report.batches}: largest difference from PyTorch "
+          f"{report.max_difference:.2e}")
+    return 0 if report.max_difference < 1e-3 else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    handlers = {"train": _train, "crossvalidate": _crossvalidate, "evaluate": _evaluate, "predict": _predict, "jobs": _jobs}
+    handlers = {"train": _train, "crossvalidate": _crossvalidate, "evaluate": _evaluate, "predict": _predict,
+                "export": _export, "jobs": _jobs}
     try:
         return handlers[args.command](args)
-    except (BadInput, CheckpointError, DeviceUnavailable, InvalidSettings, MissingDataError, NonFiniteLossError,
-            JobRefused, UnknownJob) as error:
+    except (BadInput, CheckpointError, DeviceUnavailable, ExportRefused, InvalidSettings, MissingDataError,
+            NonFiniteLossError, JobRefused, UnknownJob) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -42,5 +42,6 @@ def lexicon_masks(chars: Sequence[str], lexicon: dict[str, str]) -> list[int]:
 
 def masks_to_features(masks: torch.Tensor, count: int = FEATURES) -> torch.Tensor:
     """[...] integer bit masks -> [..., count] floats of 0 and 1 (the lowest `count` bits)."""
-    bits = 1 << torch.arange(count, device=masks.device)
-    return (masks.unsqueeze(-1) & bits).ne(0).float()
+    bits = 1 << torch.arange(count, device=masks.device)  # [count]
+    # (mask // bit) % 2 rather than mask & bit: the same for these non-negative masks, and ONNX has no integer AND
+    return torch.div(masks.unsqueeze(-1), bits, rounding_mode="floor").remainder(2).float()
