@@ -13,6 +13,7 @@ STRINGS = {
         "zh": "模型运行设备：**{device}** · seqdemo {version} · 运行目录：`{runs}`",
     },
     "device.cpu": {"en": "CPU ({threads} threads)", "zh": "CPU（{threads} 个线程）"},
+    "device.cpu_one_thread": {"en": "CPU (1 thread)", "zh": "CPU（1 个线程）"},
     "device.cuda": {"en": "CUDA GPU ({name})", "zh": "CUDA 显卡（{name}）"},
     "device.mps": {"en": "Apple GPU (MPS)", "zh": "苹果显卡（MPS）"},
     "plot.no_points": {"en": "No points yet: they appear once training reports.", "zh": "还没有数据点：训练开始汇报后就会出现。"},

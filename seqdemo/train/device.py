@@ -34,4 +34,5 @@ def describe_device(device: torch.device, lang: str = "en") -> str:
         return t("device.cuda", lang, name=torch.cuda.get_device_name(device))
     if device.type == "mps":
         return t("device.mps", lang)
-    return t("device.cpu", lang, threads=torch.get_num_threads())
+    threads = torch.get_num_threads()
+    return t("device.cpu_one_thread", lang) if threads == 1 else t("device.cpu", lang, threads=threads)
