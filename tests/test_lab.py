@@ -135,3 +135,30 @@ def test_looking_inside_a_text_generation_model(tiny_generation_checkpoint, cpu)
     seen = look_inside_generator(task.predictor(model, hparams, checkpoint), "ROMEO:")
     assert "".join(seen.tokens) == "ROMEO:" and seen.running is None
     assert seen.gates["forget"].shape[0] == len("ROMEO:") == seen.path.shape[0]
+
+
+def test_pruning_zeroes_the_smallest_share_of_each_weight_tensor_in_a_copy(tiny_sentiment_checkpoint, cpu):
+    from seqdemo.lab.pruning import prunable, pruned
+    from seqdemo.tasks.runner import load_model
+
+    _task, _hparams, model, _checkpoint = load_model(tiny_sentiment_checkpoint, cpu)
+    before = {name: p.detach().clone() for name, p in model.named_parameters()}
+    half = pruned(model, 0.5)
+    for module, name in prunable(half):
+        weight = getattr(module, name)
+        zeros = int((weight == 0).sum())
+        assert abs(zeros - weight.numel() / 2) <= 1
+        kept = weight[weight != 0].abs()
+        assert kept.min() >= weight.abs()[weight == 0].max()  # the smallest went
+    assert all(torch.equal(p, before[name]) for name, p in model.named_parameters())  # the original is untouched
+    assert torch.equal(dict(half.named_parameters())["classify.bias"], before["classify.bias"])  # biases stay
+
+
+def test_the_pruning_curve_shrinks_the_compressed_weights_and_scores_each_level(tiny_sentiment_checkpoint):
+    from seqdemo.lab.pruning import LEVELS, pruning_curve
+
+    points = pruning_curve(tiny_sentiment_checkpoint, sample=40)
+    assert [p.level for p in points] == list(LEVELS)
+    assert all(0.0 <= p.accuracy <= 1.0 for p in points)
+    assert all(a.nonzero > b.nonzero and a.compressed_bytes > b.compressed_bytes for a, b in zip(points, points[1:]))
+    assert pruning_curve(tiny_sentiment_checkpoint, sample=40) is points  # worked out once per checkpoint version

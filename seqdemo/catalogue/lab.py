@@ -132,6 +132,33 @@ STRINGS = {
     "lab.crf.transitions": {"en": "Learned transition scores", "zh": "学到的转移分数"},
     "lab.crf.from": {"en": "tag before", "zh": "前一个标签"},
     "lab.crf.to": {"en": "tag after", "zh": "后一个标签"},
+    "lab.prune.tab": {"en": "Pruning", "zh": "剪枝"},
+    "lab.prune.intro": {
+        "en": "Compression by magnitude pruning: in each weight matrix and embedding table, the smallest weights "
+              "are set to zero. Pick a share and see what it costs in accuracy (on the first {examples} test "
+              "examples) and what it saves. Zeros take as much room as other numbers in memory, so the saving "
+              "shows in the compressed size (as in a .zip of the checkpoint), and one input takes as long as "
+              "before: dense kernels multiply the zeros too. The first measurement of a model takes a few "
+              "seconds; later ones are instant.",
+        "zh": "通过按大小剪枝来压缩模型：在每个权重矩阵和嵌入表中，把绝对值最小的权重置为零。选一个比例，看看它在准确率上的"
+              "代价（基于前 {examples} 个测试样本）和节省的空间。零在内存中和其他数字占用同样的空间，所以节省体现在压缩后的大小上"
+              "（就像把检查点打成 .zip），而单个输入的耗时不变：稠密运算同样要乘这些零。第一次测量一个模型需要几秒钟，之后"
+              "立即得到结果。",
+    },
+    "lab.prune.model": {"en": "Model (a sentiment or heartbeat classifier)", "zh": "模型（情感或心跳分类器）"},
+    "lab.prune.level": {"en": "Share of weights set to zero (%)", "zh": "置零的权重比例（%）"},
+    "lab.prune.submit": {"en": "Prune and measure", "zh": "剪枝并测量"},
+    "lab.prune.accuracy": {"en": "accuracy", "zh": "准确率"},
+    "lab.prune.size": {"en": "compressed size (MB)", "zh": "压缩后大小（MB）"},
+    "lab.prune.x": {"en": "weights set to zero (%)", "zh": "置零的权重（%）"},
+    "lab.prune.summary": {
+        "en": "With **{level} %** of the weights zeroed: accuracy **{accuracy:.1%}** (unpruned {whole_accuracy:.1%}) "
+              "on {examples} test examples; {nonzero} of {parameters} parameters left non-zero; compressed "
+              "{size:.1f} MB (unpruned {whole_size:.1f} MB); one input {ms:.1f} ms (unpruned {whole_ms:.1f} ms).",
+        "zh": "置零 **{level}%** 的权重后：在 {examples} 个测试样本上准确率 **{accuracy:.1%}**（未剪枝 {whole_accuracy:.1%}）；"
+              "{parameters} 个参数中有 {nonzero} 个非零；压缩后 {size:.1f} MB（未剪枝 {whole_size:.1f} MB）；单个输入 "
+              "{ms:.1f} 毫秒（未剪枝 {whole_ms:.1f} 毫秒）。",
+    },
     "lab.compare.tab": {"en": "RNN vs LSTM vs BiLSTM", "zh": "RNN、LSTM 与 BiLSTM"},
     "lab.compare.intro": {
         "en": "The tutorial's comparison, already trained: three small sentiment models with one recipe and one "

@@ -1,4 +1,5 @@
-"""The Lab tab: gradient flow through time, the gates inside a real model, and memory over distance."""
+"""The Lab tab: gradient flow through time, the gates inside a real model, memory over distance, the cells
+compared, pruning, and the CRF's paths."""
 
 from collections.abc import Iterator
 
@@ -20,6 +21,7 @@ from ..lab.gradient_flow import (
 )
 from ..lab.inside import MAX_LAB_TOKENS, look_inside, look_inside_generator
 from ..lab.memory_task import BASELINE_MSE, MAX_GAP, MemorySettings, train_one
+from ..lab.pruning import LEVELS, SAMPLE, PruningPoint, pruning_curve
 from ..serve import PredictorCache, list_models
 from ..tasks import get_task
 from . import plots
@@ -36,6 +38,8 @@ FLOW_TEXT = ("To be, or not to be, that is the question: Whether 'tis nobler in 
              "to sleep, No more; and by a sleep to say we end The heart-ache and the thousand natural shocks That "
              "flesh is heir to: 'tis a consummation Devoutly to be wish'd.")
 NER = get_task("ner")
+HEARTBEATS = get_task("heartbeats")
+PRUNED_TASKS = (SENTIMENT, HEARTBEATS)  # classifiers: their figure is an accuracy, higher is better
 COMPARED = ("imdb-rnn-small", "imdb-lstm-small", "imdb-bilstm-small")  # shipped: one recipe, only the cell differs
 COMPARE_COLUMNS = ["lab.compare.col.model", "lab.compare.col.parameters", "lab.compare.col.validation",
                    "lab.compare.col.test", "lab.compare.col.seconds"]
@@ -236,6 +240,44 @@ def comparison(lang: str):
     return figure, pd.DataFrame(rows, columns=[t(key, lang) for key in COMPARE_COLUMNS])
 
 
+def pruning_choices(lang: str) -> list[tuple[str, str]]:
+    return [(choice_label(task, entry, lang), str(entry.path)) for task in PRUNED_TASKS for entry in usable_models(task)]
+
+
+def pruning_chart(points: list[PruningPoint], chosen: int, lang: str) -> go.Figure:
+    """Accuracy and compressed size against the share of weights zeroed, the chosen level marked."""
+    figure = make_subplots(specs=[[{"secondary_y": True}]])
+    levels = [p.level for p in points]
+    figure.add_scatter(x=levels, y=[p.accuracy for p in points], mode="lines+markers", name=t("lab.prune.accuracy", lang),
+                       line=dict(color="#1f77b4"))
+    figure.add_scatter(x=levels, y=[p.compressed_bytes / 1e6 for p in points], mode="lines+markers",
+                       name=t("lab.prune.size", lang), line=dict(color="#ff7f0e", dash="dot"), secondary_y=True)
+    figure.add_vline(x=chosen, line=dict(color="#6b7280", dash="dash"))
+    figure.update_layout(height=380, margin=dict(l=60, r=60, t=30, b=60), legend=dict(orientation="h", y=-0.25),
+                         xaxis_title=t("lab.prune.x", lang))
+    figure.update_yaxes(title_text=t("lab.prune.accuracy", lang), tickformat=".0%", secondary_y=False)
+    figure.update_yaxes(title_text=t("lab.prune.size", lang), rangemode="tozero", secondary_y=True)
+    return figure
+
+
+def pruning(path: str | None, level, lang: str):
+    """-> (chart, summary) for the chosen model at the chosen share of zeroed weights."""
+    task, entry = next(((task, entry) for task in PRUNED_TASKS if (entry := find_entry(task, path))), (None, None))
+    if entry is None:
+        return None, t("model.none", lang, task=SENTIMENT.name)
+    level = min(LEVELS, key=lambda known: abs(known - float(level or 0)))
+    try:
+        points = pruning_curve(entry.path)
+    except Exception as error:  # a checkpoint that will not load, missing data: a plain message
+        return None, problem_message(error, entry, lang)
+    whole, chosen = points[0], next(p for p in points if p.level == level)
+    summary = t("lab.prune.summary", lang, level=level, accuracy=chosen.accuracy, whole_accuracy=whole.accuracy,
+                examples=SAMPLE, nonzero=f"{chosen.nonzero:,}", parameters=f"{chosen.parameters:,}",
+                size=chosen.compressed_bytes / 1e6, whole_size=whole.compressed_bytes / 1e6,
+                ms=chosen.milliseconds, whole_ms=whole.milliseconds)
+    return pruning_chart(points, level, lang), summary
+
+
 def memory_chart(results: list[tuple[str, int, float]], lang: str) -> go.Figure:
     figure = _log_chart(t("lab.memory.title", lang), t("lab.memory.x", lang), t("lab.memory.y", lang))
     for cell in CELLS:
@@ -357,6 +399,22 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 compare_plot = gr.Plot(chart, show_label=False, elem_id="lab-compare-chart")
                 compare_table = gr.Dataframe(table, interactive=False, elem_id="lab-compare-table")
                 L.follow(lambda lang_: comparison(lang_), [], [compare_plot, compare_table])
+            with gr.Tab() as prune_tab:
+                L.bind(prune_tab, label="lab.prune.tab")
+                described(L, "lab.prune.intro", examples=SAMPLE)
+                with gr.Row():
+                    with gr.Column(scale=2):
+                        prune_model = L.bind(gr.Dropdown(choices=pruning_choices(L.default),
+                                                         value=preferred_model(SENTIMENT, L.default),
+                                                         allow_custom_value=True, elem_id="lab-prune-model"),
+                                             label="lab.prune.model")
+                        prune_level = L.bind(gr.Slider(LEVELS[0], LEVELS[-1], value=50, step=LEVELS[1] - LEVELS[0],
+                                                       elem_id="lab-prune-level"), label="lab.prune.level")
+                        prune_button = L.bind(gr.Button(variant="primary", elem_id="lab-prune-submit"),
+                                              value="lab.prune.submit")
+                        prune_status = gr.Markdown(elem_id="lab-prune-status")
+                    with gr.Column(scale=3):
+                        prune_plot = gr.Plot(show_label=False, elem_id="lab-prune-chart")
             with gr.Tab() as crf_tab:
                 L.bind(crf_tab, label="lab.crf.tab")
                 L.bind(gr.Markdown(), value="lab.crf.intro")
@@ -387,6 +445,13 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 api_name="lab_memory")
     clear.click(lambda: (None, "", []), None, [memory_plot, memory_status, results])
 
+    prune_inputs, prune_outputs = [prune_model, prune_level, lang], [prune_plot, prune_status]
+    prune_button.click(pruning, prune_inputs, prune_outputs, concurrency_limit=1, api_name="lab_pruning")
+    prune_level.release(pruning, prune_inputs, prune_outputs, concurrency_limit=1, api_visibility="private")
+    prune_model.focus(lambda path, lang_: gr.update(choices=pruning_choices(lang_), value=path), [prune_model, lang],
+                      prune_model, api_visibility="private")
+    L.follow(lambda path, lang_: gr.update(choices=pruning_choices(lang_), value=path), [prune_model], prune_model)
+
     def paths(text, path, lang_):
         return compare_paths(text, path, lang_, cache)
 
@@ -394,5 +459,5 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                   api_name="lab_crf_paths")
     crf_examples.wire(paths, [crf_text, ner_picker.dropdown, lang], [crf_table, crf_summary, crf_plot])
     L.results(flow_plot, flow_status, clip_plot, clip_status, gates_plot, path_plot, running_plot, inside_status, memory_plot, memory_status,
-              crf_summary, crf_plot)
+              crf_summary, crf_plot, prune_plot, prune_status)
     ner_picker.wire()
