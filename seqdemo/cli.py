@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .catalogue import t
 from .data import MissingDataError
-from .export import ExportRefused
+from .export import FORMATS, ExportRefused
 from .hparams import add_arguments, overrides_from_namespace
 from .jobs import UnknownJob
 from .jobs.service import JobRefused
@@ -56,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="write a checkpoint's network as ONNX or TorchScript, checked against "
                                                 "PyTorch on its test inputs")
     export.add_argument("checkpoint", type=Path)
-    export.add_argument("--format", default="onnx", choices=("onnx", "torchscript"))
+    export.add_argument("--format", default="onnx", choices=FORMATS)
     export.add_argument("--out", type=Path, default=None,
                         help="file to write (default: model.onnx or model.torchscript.pt in the checkpoint folder)")
 

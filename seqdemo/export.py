@@ -20,7 +20,7 @@ import numpy as np
 import torch
 from torch import nn
 
-from .tasks.runner import limit_splits, load_model
+from .tasks.runner import encoded_split, load_model
 
 FORMATS = ("onnx", "torchscript")
 CHECK_BATCHES = 3  # test batches compared, of different sizes
@@ -77,42 +77,38 @@ class ExportReport:
     max_difference: float  # largest absolute difference from PyTorch over those batches
 
 
-def check_batches(path: Path) -> tuple[Any, Graph, nn.Module, list[list[str]], list[tuple[torch.Tensor, ...]]]:
-    """(task, graph, model, names, inputs) of up to CHECK_BATCHES test batches of different shapes."""
+def check_batches(path: Path) -> tuple[Any, Graph, nn.Module, list[str], list[tuple[torch.Tensor, ...]]]:
+    """(task, graph, model, the input names a batch has, up to CHECK_BATCHES test batches of different shapes)."""
     task, hparams, model, checkpoint = load_model(path, torch.device("cpu"))
     if task.name not in GRAPHS:
         raise ExportRefused(f"{task.name} models are not exported: {NOT_EXPORTED.get(task.name, 'no graph is defined')}")
     graph = GRAPHS[task.name]
-    dataset = checkpoint.config["dataset"]
-    records = limit_splits(task.datasets[dataset].load(), CHECK_EXAMPLES)["test"]
-    examples = task.encode(records, hparams, dataset, checkpoint.fitted)
-    chosen, seen = [], set()
-    for size in (16, 5, 1):
-        batch = task.batches(examples, size, shuffle=False)[0]
-        values = {f.name: getattr(batch, f.name) for f in fields(batch)}
-        names = [name for name in graph.inputs if isinstance(values.get(name), torch.Tensor)]
-        inputs = tuple(values[name] for name in names)
-        if inputs[0].shape not in seen:
-            seen.add(inputs[0].shape)
-            chosen.append((names, inputs))
-    return task, graph, model.eval(), [names for names, _ in chosen], [inputs for _, inputs in chosen]
+    examples = encoded_split(task, hparams, checkpoint, "test", CHECK_EXAMPLES)
+    batches = [task.batches(examples, size, shuffle=False)[0] for size in (16, 5, 1)]
+    values = [{f.name: getattr(batch, f.name) for f in fields(batch)} for batch in batches]
+    names = [name for name in graph.inputs if isinstance(values[0].get(name), torch.Tensor)]  # the same in every batch
+    chosen = {}
+    for batch in values:
+        inputs = tuple(batch[name] for name in names)
+        chosen.setdefault(inputs[0].shape, inputs)  # one batch per shape
+    return task, graph, model.eval(), names, list(chosen.values())
 
 
 def export(path: Path, format: str, out: Path | None = None) -> ExportReport:
     if format not in FORMATS:
         raise ExportRefused(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     task, graph, model, names, batches = check_batches(path)
-    network = _Network(model, graph, names[0]).eval()
+    network = _Network(model, graph, names).eval()
     out = Path(out) if out else Path(path) / ("model.onnx" if format == "onnx" else "model.torchscript.pt")
     with torch.no_grad(), warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the tracer's notes on Python values it fixes; the check below is the test
         expected = [network(*inputs).numpy() for inputs in batches]
         if format == "onnx":
-            got = _onnx(network, names[0], graph.output, batches, out)
+            got = _onnx(network, names, graph.output, batches, out)
         else:
             got = _torchscript(network, batches, out)
     difference = max(float(np.abs(a - b).max()) for a, b in zip(expected, got, strict=True))
-    return ExportReport(out, format, names[0], graph.output, [tuple(inputs[0].shape) for inputs in batches], difference)
+    return ExportReport(out, format, names, graph.output, [tuple(inputs[0].shape) for inputs in batches], difference)
 
 
 def _onnx(network: nn.Module, names: list[str], output: str, batches, out: Path) -> list[np.ndarray]:

@@ -20,7 +20,7 @@ from torch import nn
 from torch.nn.utils import prune
 
 from ..tasks.base import Setup
-from ..tasks.runner import limit_splits, load_model
+from ..tasks.runner import encoded_split, load_model
 
 LEVELS = tuple(range(0, 100, 10))  # per cent of the weights set to zero
 SAMPLE = 300  # test examples scored at each level: a sample, so that the whole curve takes seconds
@@ -87,10 +87,8 @@ def pruning_curve(path: Path, sample: int = SAMPLE) -> list[PruningPoint]:
 def _measure(path: Path, sample: int) -> list[PruningPoint]:
     device = torch.device("cpu")
     task, hparams, model, checkpoint = load_model(path, device)
-    dataset = checkpoint.config["dataset"]
-    records = limit_splits(task.datasets[dataset].load(), sample)["test"]
-    examples = task.encode(records, hparams, dataset, checkpoint.fitted)
-    setup = Setup(hparams, dataset, checkpoint.fitted)
+    examples = encoded_split(task, hparams, checkpoint, "test", sample)
+    setup = Setup(hparams, checkpoint.config["dataset"], checkpoint.fitted)
     one = task.batches(examples[:1], 1, shuffle=False)[0]
     parameters = sum(p.numel() for p in model.parameters())
     points = []

@@ -236,12 +236,17 @@ def _check_shapes(skeleton: torch.nn.Module, found: dict[str, tuple[int, ...]], 
                               f"{' ...' if len(differ) > 3 else ''})")
 
 
+def encoded_split(task: Task, hparams, checkpoint, split: str, limit: int | None = None) -> list[Any]:
+    """A split of the checkpoint's dataset (at most `limit` records), encoded with what its run fitted."""
+    dataset = checkpoint.config["dataset"]
+    return task.encode(limit_splits(task.datasets[dataset].load(), limit)[split], hparams, dataset, checkpoint.fitted)
+
+
 def evaluate(path: Path, split: str, device: torch.device, limit: int | None = None) -> dict[str, Any]:
     task, hparams, model, checkpoint = load_model(path, device)
-    dataset = checkpoint.config["dataset"]
-    records = limit_splits(task.datasets[dataset].load(), limit)[split]
-    examples = task.encode(records, hparams, dataset, checkpoint.fitted)
-    return task.evaluate(model, examples, device, Setup(hparams, dataset, checkpoint.fitted), final=True)
+    examples = encoded_split(task, hparams, checkpoint, split, limit)
+    return task.evaluate(model, examples, device, Setup(hparams, checkpoint.config["dataset"], checkpoint.fitted),
+                         final=True)
 
 
 def poem_form(path: Path, device: torch.device, samples: int) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from safetensors.torch import load_model, save_model
 
 from .. import __version__, fitted
 from .atomic import atomic_directory
+from .distributed import launched_by_torchrun
 
 CONFIG, WEIGHTS, METRICS = "config.json", "model.safetensors", "metrics.json"
 FORMAT = "seqdemo.checkpoint/2"
@@ -86,7 +87,7 @@ def command_line() -> str:
     argv = list(sys.argv)
     if argv and argv[0].endswith(os.path.join("seqdemo", "__main__.py")):
         argv[0:1] = ["python", "-m", "seqdemo"]
-        if int(os.environ.get("WORLD_SIZE", "1")) > 1:  # under torchrun: say so (each machine adds its rendezvous)
+        if launched_by_torchrun():  # say so (each machine adds its rendezvous)
             nodes, per_node = os.environ.get("GROUP_WORLD_SIZE", "1"), os.environ.get("LOCAL_WORLD_SIZE", "1")
             argv[0:3] = ["torchrun", *([f"--nnodes={nodes}"] if nodes != "1" else []), f"--nproc-per-node={per_node}",
                          "-m", "seqdemo"]
