@@ -58,7 +58,6 @@ class LanguageModel(nn.Module):
         loss = None if targets is None else F.cross_entropy(logits.reshape(-1, logits.shape[-1]), targets.reshape(-1))
         return LanguageModelOutput(logits, encoded.state, loss)
 
-
     @torch.inference_mode()
     def step(self, tokens: torch.Tensor, state: RecurrentState) -> tuple[torch.Tensor, RecurrentState]:
         """One token per sequence on from `state`, for generation: (logits [batch, vocab], the new state).

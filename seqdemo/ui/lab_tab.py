@@ -164,13 +164,19 @@ def running_chart(tokens: list[str], running: list[float], lang: str) -> go.Figu
 INSIDE_TASKS = (SENTIMENT, GENERATION)  # the models whose first layer the Inside view reads
 
 
-def inside_choices(lang: str) -> list[tuple[str, str]]:
-    return [(choice_label(task, entry, lang), str(entry.path)) for task in INSIDE_TASKS for entry in usable_models(task)]
+def choices_among(tasks, lang: str) -> list[tuple[str, str]]:
+    """A Lab picker's choices: the usable models of several tasks."""
+    return [(choice_label(task, entry, lang), str(entry.path)) for task in tasks for entry in usable_models(task)]
+
+
+def find_among(tasks, path: str | None):
+    """(task, entry) of the model at `path` among several tasks' models, or (None, None)."""
+    return next(((task, entry) for task in tasks if (entry := find_entry(task, path))), (None, None))
 
 
 def inside(text: str, path: str | None, lang: str, cache: PredictorCache):
     """-> (gate maps, path chart, running chart, status)."""
-    task, entry = next(((task, entry) for task in INSIDE_TASKS if (entry := find_entry(task, path))), (None, None))
+    task, entry = find_among(INSIDE_TASKS, path)
     if entry is None:
         return None, None, None, t("model.none", lang, task=SENTIMENT.name)
     try:
@@ -240,10 +246,6 @@ def comparison(lang: str):
     return figure, pd.DataFrame(rows, columns=[t(key, lang) for key in COMPARE_COLUMNS])
 
 
-def pruning_choices(lang: str) -> list[tuple[str, str]]:
-    return [(choice_label(task, entry, lang), str(entry.path)) for task in PRUNED_TASKS for entry in usable_models(task)]
-
-
 def pruning_chart(points: list[PruningPoint], chosen: int, lang: str) -> go.Figure:
     """Accuracy and compressed size against the share of weights zeroed, the chosen level marked."""
     figure = make_subplots(specs=[[{"secondary_y": True}]])
@@ -262,7 +264,7 @@ def pruning_chart(points: list[PruningPoint], chosen: int, lang: str) -> go.Figu
 
 def pruning(path: str | None, level, lang: str):
     """-> (chart, summary) for the chosen model at the chosen share of zeroed weights."""
-    task, entry = next(((task, entry) for task in PRUNED_TASKS if (entry := find_entry(task, path))), (None, None))
+    _task, entry = find_among(PRUNED_TASKS, path)
     if entry is None:
         return None, t("model.none", lang, task=SENTIMENT.name)
     level = min(LEVELS, key=lambda known: abs(known - float(level or 0)))
@@ -316,6 +318,16 @@ def memory(gap, steps, results: list, lang: str) -> Iterator[tuple]:
     yield memory_chart(results, lang), t("lab.memory.done", lang, gap=gap, results="; ".join(found)), results
 
 
+def keep_fresh(L: Localizer, lang: gr.components.Component, picker: gr.Dropdown, tasks) -> None:
+    """A Lab picker lists the models anew when opened (one trained meanwhile appears) and in another language,
+    keeping the pick."""
+    def refreshed(path, lang_):
+        return gr.update(choices=choices_among(tasks, lang_), value=path)
+
+    picker.focus(refreshed, [picker, lang], picker, api_visibility="private")
+    L.follow(refreshed, [picker], picker)
+
+
 def described(L: Localizer, key: str, **values) -> gr.Markdown:
     """A Markdown text with values in it, in the visitor's language."""
     text = gr.Markdown(t(key, L.default, **values))
@@ -363,7 +375,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 L.bind(inside_tab, label="lab.inside.tab")
                 described(L, "lab.inside.intro", units=UNITS_SHOWN)
                 with gr.Row():
-                    inside_model = L.bind(gr.Dropdown(choices=inside_choices(L.default),
+                    inside_model = L.bind(gr.Dropdown(choices=choices_among(INSIDE_TASKS, L.default),
                                                       value=preferred_model(SENTIMENT, L.default),
                                                       allow_custom_value=True, elem_id="lab-inside-model"),
                                           label="lab.inside.model")
@@ -404,7 +416,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 described(L, "lab.prune.intro", examples=SAMPLE)
                 with gr.Row():
                     with gr.Column(scale=2):
-                        prune_model = L.bind(gr.Dropdown(choices=pruning_choices(L.default),
+                        prune_model = L.bind(gr.Dropdown(choices=choices_among(PRUNED_TASKS, L.default),
                                                          value=preferred_model(SENTIMENT, L.default),
                                                          allow_custom_value=True, elem_id="lab-prune-model"),
                                              label="lab.prune.model")
@@ -436,9 +448,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     draw.click(flow, [cells, length, hidden, scale, forget, source, flow_text, lang], [flow_plot, flow_status],
                concurrency_limit=2, api_name="lab_gradient_flow")
     clip_button.click(clipping, [lang], [clip_plot, clip_status], concurrency_limit=1, api_name="lab_clipping")
-    inside_model.focus(lambda path, lang_: gr.update(choices=inside_choices(lang_), value=path), [inside_model, lang],
-                       inside_model, api_visibility="private")
-    L.follow(lambda path, lang_: gr.update(choices=inside_choices(lang_), value=path), [inside_model], inside_model)
+    keep_fresh(L, lang, inside_model, INSIDE_TASKS)
     look.click(lambda text, path, lang_: inside(text, path, lang_, cache), [sentence, inside_model, lang],
                [gates_plot, path_plot, running_plot, inside_status], concurrency_limit=4, api_name="lab_inside")
     train.click(memory, [gap, steps, results, lang], [memory_plot, memory_status, results], concurrency_limit=1,
@@ -448,9 +458,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     prune_inputs, prune_outputs = [prune_model, prune_level, lang], [prune_plot, prune_status]
     prune_button.click(pruning, prune_inputs, prune_outputs, concurrency_limit=1, api_name="lab_pruning")
     prune_level.release(pruning, prune_inputs, prune_outputs, concurrency_limit=1, api_visibility="private")
-    prune_model.focus(lambda path, lang_: gr.update(choices=pruning_choices(lang_), value=path), [prune_model, lang],
-                      prune_model, api_visibility="private")
-    L.follow(lambda path, lang_: gr.update(choices=pruning_choices(lang_), value=path), [prune_model], prune_model)
+    keep_fresh(L, lang, prune_model, PRUNED_TASKS)
 
     def paths(text, path, lang_):
         return compare_paths(text, path, lang_, cache)

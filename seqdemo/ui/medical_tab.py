@@ -59,7 +59,6 @@ def verdicts(path: str | None, cache: PredictorCache) -> dict[str, int]:
         return {}
 
 
-
 def beat_choices(lang: str, answers: dict[str, int] | None = None) -> list[tuple[str, str]]:
     """Each sample beat with the data set's label and, given the model's answers, ✓ or ✗."""
     choices = []
