@@ -38,23 +38,33 @@ def wait_until_serving(url: str, process: subprocess.Popen, timeout: float = 120
 
 
 @contextmanager
-def app_process(*flags: str, script: Path = PROJECT_ROOT / "app.py") -> Iterator[tuple[str, psutil.Process]]:
-    """(its URL, the process) of an app serving on 127.0.0.1 only, stopped when the block ends."""
+def serving(command: list[str], port: int, cwd: Path) -> Iterator[tuple[str, psutil.Process, float]]:
+    """A web server started with `command` on 127.0.0.1:`port`: (its URL, the process, seconds until it answered 200),
+    stopped when the block ends."""
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"})
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        seconds = wait_until_serving(url, process)
+        yield url, psutil.Process(process.pid), seconds
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+@contextmanager
+def app_process(*flags: str) -> Iterator[tuple[str, psutil.Process, float]]:
+    """`python app.py` serving on 127.0.0.1 only with a throwaway runs folder: (its URL, the process, seconds until
+    it answered), stopped when the block ends."""
     with tempfile.TemporaryDirectory(prefix="seqdemo-bench-") as runs:
         port = free_port()
-        process = subprocess.Popen([sys.executable, str(script), "--port", str(port), "--runs-dir", runs, "--device", "cpu",
-                                    *flags], cwd=PROJECT_ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"})
-        url = f"http://127.0.0.1:{port}/"
-        try:
-            wait_until_serving(url, process)
-            yield url, psutil.Process(process.pid)
-        finally:
-            process.terminate()
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        command = [sys.executable, str(PROJECT_ROOT / "app.py"), "--port", str(port), "--runs-dir", runs, "--device", "cpu",
+                   *flags]
+        with serving(command, port, PROJECT_ROOT) as served:
+            yield served
 
 
 def rss_mb(process: psutil.Process) -> float:

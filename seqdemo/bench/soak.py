@@ -13,6 +13,7 @@ import statistics
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 
 from ..paths import SHIPPED_CHECKPOINTS
 from .app_process import app_process, rss_mb
@@ -54,47 +55,56 @@ def percentile(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[q - 1] if len(values) > 1 else (values[0] if values else float("nan"))
 
 
-def soak(clients: int, seconds: float, rest: float = 15.0, seed: int = 0) -> dict:
+def load(url: str, clients: int, seconds: float, seed: int = 0,
+         each_second: Callable[[float], None] | None = None) -> tuple[dict[str, list[float]], dict[str, list[str]]]:
+    """`clients` concurrent API clients call the tabs in turn for `seconds` (each starts at another tab): per tab,
+    the seconds each answered call took, and the errors. `each_second(seconds into the load)` runs meanwhile."""
     results: dict[str, list[float]] = defaultdict(list)
     errors: dict[str, list[str]] = defaultdict(list)
-    with app_process() as (url, process):
+    deadline = time.monotonic() + seconds
+    lock = threading.Lock()
+
+    def client_loop(number: int) -> None:
+        rng = random.Random(seed * 1000 + number)
+        client = AppClient(url)
+        keys = itertools.cycle(sorted(requests(rng)))
+        for _ in range(number):  # start at different tabs
+            next(keys)
+        while time.monotonic() < deadline:
+            key = next(keys)
+            try:
+                answer = client.call(api_name(key), *requests(rng)[key])
+                with lock:
+                    results[key].append(answer.seconds)
+            except CallFailed as error:
+                with lock:
+                    errors[key].append(str(error))
+
+    threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(clients)]
+    for thread in threads:
+        thread.start()
+    started = time.monotonic()
+    while any(thread.is_alive() for thread in threads):
+        if each_second is not None:
+            each_second(time.monotonic() - started)
+        time.sleep(1)
+    return dict(results), dict(errors)
+
+
+def soak(clients: int, seconds: float, rest: float = 15.0, seed: int = 0) -> dict:
+    with app_process() as (url, process, _):
         started_mb = rss_mb(process)
         warm_client = AppClient(url)
         for key, inputs in requests(random.Random(seed)).items():
             warm_client.call(api_name(key), *inputs)
         warm_mb = rss_mb(process)
-        deadline = time.monotonic() + seconds
-        lock = threading.Lock()
-
-        def client_loop(number: int) -> None:
-            rng = random.Random(seed * 1000 + number)
-            client = AppClient(url)
-            keys = itertools.cycle(sorted(requests(rng)))
-            for _ in range(number):  # start at different tabs
-                next(keys)
-            while time.monotonic() < deadline:
-                key = next(keys)
-                try:
-                    answer = client.call(api_name(key), *requests(rng)[key])
-                    with lock:
-                        results[key].append(answer.seconds)
-                except CallFailed as error:
-                    with lock:
-                        errors[key].append(str(error))
-
-        threads = [threading.Thread(target=client_loop, args=(n,)) for n in range(clients)]
-        for thread in threads:
-            thread.start()
         samples = []  # (seconds into the load, MB)
-        load_started = time.monotonic()
-        while any(thread.is_alive() for thread in threads):
-            samples.append((time.monotonic() - load_started, rss_mb(process)))
-            time.sleep(1)
+        results, errors = load(url, clients, seconds, seed, lambda at: samples.append((at, rss_mb(process))))
         time.sleep(rest)
         rested_mb = rss_mb(process)
     quarters = {f"{q * 25}% of the load": max((mb for at, mb in samples if at <= q * seconds / 4), default=warm_mb)
                 for q in (1, 2, 3, 4)}
-    return {"clients": clients, "seconds": seconds, "results": dict(results), "errors": dict(errors),
+    return {"clients": clients, "seconds": seconds, "results": results, "errors": errors,
             "rss_mb": {"started": started_mb, "warm": warm_mb, **quarters, "after rest": rested_mb}}
 
 

@@ -19,10 +19,8 @@ import os
 import platform
 import random
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -31,10 +29,10 @@ from pathlib import Path
 
 import psutil
 
-from .app_process import app_process, free_port, rss_mb, wait_until_serving
+from .app_process import app_process, free_port, rss_mb, serving
 from .browser import CHROMIUM, CHROMIUM_ARGS
-from .client import AppClient, CallFailed
-from .soak import api_name, model, requests
+from .client import AppClient
+from .soak import api_name, load, model, requests
 
 BARE_APP = """
 import sys
@@ -56,26 +54,17 @@ def bare_gradio() -> Iterator[tuple[str, psutil.Process, float]]:
         script = Path(folder) / "bare.py"
         script.write_text(BARE_APP)
         port = free_port()
-        process = subprocess.Popen([sys.executable, str(script), str(port)], cwd=folder, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.DEVNULL, env={**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"})
-        url = f"http://127.0.0.1:{port}/"
-        try:
-            seconds = wait_until_serving(url, process)
-            yield url, psutil.Process(process.pid), seconds
-        finally:
-            process.terminate()
-            process.wait(timeout=30)
+        with serving([sys.executable, str(script), str(port)], port, Path(folder)) as served:
+            yield served
 
 
 def start_up(rounds: int) -> dict[str, list[float]]:
     """Seconds to the first 200, alternating the bare app and ours so that both meet the same machine."""
     times: dict[str, list[float]] = {"bare": [], "app": []}
     for _ in range(rounds):
-        with bare_gradio() as (_url, _process, seconds):
-            times["bare"].append(seconds)
-        started = time.perf_counter()
-        with app_process():
-            times["app"].append(time.perf_counter() - started)
+        for name, start in (("bare", bare_gradio), ("app", app_process)):
+            with start() as (_url, _process, seconds):
+                times[name].append(seconds)
     return times
 
 
@@ -106,29 +95,6 @@ def generation_speed(url: str) -> dict[int, tuple[float, float]]:
                              "en")
         result[length] = (answer.seconds, answer.first_seconds)
     return result
-
-
-def soak(url: str, clients: int, seconds: float) -> int:
-    """Calls answered by `clients` concurrent clients going round the tabs for `seconds`."""
-    deadline, done, lock = time.monotonic() + seconds, [0], threading.Lock()
-
-    def loop(number: int) -> None:
-        client, rng = AppClient(url), random.Random(number)
-        while time.monotonic() < deadline:
-            key = rng.choice(sorted(requests(rng)))
-            try:
-                client.call(api_name(key), *requests(rng)[key])
-                with lock:
-                    done[0] += 1
-            except CallFailed:
-                pass
-
-    threads = [threading.Thread(target=loop, args=(n,)) for n in range(clients)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return done[0]
 
 
 def browser_times(app_url: str, bare_url: str) -> dict[str, float] | str:
@@ -184,7 +150,7 @@ def run(rounds: int, soak_clients: int, soak_seconds: float) -> list[tuple[str, 
     starts = start_up(rounds)
     app_start, bare_start = statistics.median(starts["app"]), statistics.median(starts["bare"])
     rows.append(("start-up to first HTTP 200", f"{app_start:.2f} s", f"{bare_start:.2f} s (x{app_start / bare_start:.2f})"))
-    with bare_gradio() as (bare_url, bare_process, _), app_process() as (url, process):
+    with bare_gradio() as (bare_url, bare_process, _), app_process() as (url, process, _):
         rows.append(("RSS after start", f"{rss_mb(process):.0f} MB", f"{rss_mb(bare_process):.0f} MB"))
         plain, sent = page_bytes(url)
         bare_plain, bare_sent = page_bytes(bare_url)
@@ -197,7 +163,8 @@ def run(rounds: int, soak_clients: int, soak_seconds: float) -> list[tuple[str, 
                          f"{length / last:.0f} characters/s"))
         warm = rss_mb(process)
         rows.append(("RSS with every tab used", f"{warm:.0f} MB", ""))
-        calls = soak(url, soak_clients, soak_seconds)
+        results, _errors = load(url, soak_clients, soak_seconds)
+        calls = sum(map(len, results.values()))
         soaked = rss_mb(process)
         rows.append((f"RSS after {soak_seconds:.0f} s of {soak_clients} clients ({calls} calls)", f"{soaked:.0f} MB",
                      f"{100 * (soaked / warm - 1):+.1f} % on warm"))
