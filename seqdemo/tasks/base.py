@@ -121,6 +121,12 @@ class Task(ABC):
     def encode(self, records: Sequence[Any], hparams, dataset: str, fitted: dict[str, Any]) -> list[Any]:
         """Records -> model-ready examples (ids, labels), done once before training."""
 
+    def encode_training(self, records: Sequence[Any], hparams, dataset: str, fitted: dict[str, Any],
+                        device: torch.device) -> list[Any]:
+        """The training records as examples. A task that learns from a teacher's answers adds them here, once per
+        run, on `device`."""
+        return self.encode(records, hparams, dataset, fitted)
+
     @abstractmethod
     def batches(self, examples: list[Any], batch_size: int, shuffle: bool, rng: random.Random | None = None) -> list[Any]: ...
 

@@ -45,7 +45,7 @@ def cross_validate(task_name: str, dataset: str, hparams, folds: int, device: to
     for fold in range(folds):
         seed_everything(hparams.seed)
         run = prepare_run(task, hparams, dataset, [r for r, f in zip(records, fold_numbers) if f != fold],
-                          [r for r, f in zip(records, fold_numbers) if f == fold])
+                          [r for r, f in zip(records, fold_numbers) if f == fold], device)
         trainer = Trainer(run.model, hparams, device, task.metric, task.mode, callbacks)
         run.fit(trainer, device)
         results.append(task.evaluate(trainer.model, run.held_out, device, run.setup) | {"examples": len(run.held_out)})

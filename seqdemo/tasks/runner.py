@@ -87,12 +87,12 @@ class Run:
 
 
 def prepare_run(task: Task, hparams, dataset: str, train_records: Sequence[Any], held_records: Sequence[Any],
-                fitted: dict[str, Any] | None = None) -> Run:
+                device: torch.device, fitted: dict[str, Any] | None = None) -> Run:
     """Fit vocabularies (unless given: a resumed run reads its first start's), build the model, encode."""
     train_records = task.training_records(train_records, hparams, dataset)
     fitted = task.fit(hparams, dataset, train_records) if fitted is None else fitted
     model = task.build_model(hparams, dataset, fitted, pretrained=True)
-    return Run(task, hparams, dataset, fitted, model, task.encode(train_records, hparams, dataset, fitted),
+    return Run(task, hparams, dataset, fitted, model, task.encode_training(train_records, hparams, dataset, fitted, device),
                task.encode(held_records, hparams, dataset, fitted))
 
 
@@ -133,7 +133,7 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
         data = Splits(spread_sample(data.train, hparams.train_examples), data.validation, data.test)
     if hparams.final_fit:
         data = Splits(list(data.train) + list(data.validation), data.validation, data.test)
-    run = prepare_run(task, hparams, dataset, data.train, data.validation,
+    run = prepare_run(task, hparams, dataset, data.train, data.validation, device,
                       fitted=_saved_fitted(state_dir) if state_dir is not None else None)
     if state_dir is not None and distributed.is_main() and not (state_dir / FITTED).is_dir():
         with atomic_directory(state_dir / FITTED) as staging:
