@@ -71,6 +71,16 @@ STRINGS = {
         "en": "GloVe vectors are English words: use embeddings=random for a Chinese dataset",
         "zh": "GloVe 是英文词向量：中文数据集请使用 embeddings=random",
     },
+    "problem.teacher_language": {
+        "en": "{name}: the model {teacher} reads reviews in another language than this dataset's, so it cannot score "
+              "them; choose none, or a dataset in the teacher's language.",
+        "zh": "{name}：模型 {teacher} 读的评论与这个数据集的语言不同，无法为它们打分；请选择 none，或选择与教师模型同语言的数据集。",
+    },
+    "problem.teacher_only": {
+        "en": "{name} tunes learning from a teacher; with no teacher it does nothing: leave it at its default or "
+              "choose a teacher.",
+        "zh": "{name} 用于调节向教师模型学习；没有教师模型时它不起作用：请保留默认值，或选择一个教师模型。",
+    },
     "problem.lexicon_language": {
         "en": "The dictionary features are for Chinese: turn lexicon off for an English dataset",
         "zh": "词典特征只适用于中文：英文数据集请关闭 lexicon",
@@ -143,6 +153,24 @@ STRINGS = {
     "hp.constructed": {
         "en": "Add this share of constructed examples to training: two real sentences of opposite verdicts joined by \"but\" (labelled as the second), and short sentences in which \"not\" turns an opinion round.",
         "zh": "在训练数据中加入这一比例的构造样本：用“但是”连接两句观点相反的真实句子（标签随后一句），以及用“不”把观点反转的短句。",
+    },
+    "hp.teacher": {
+        "en": "Knowledge distillation: learn from a shipped model's answers as well as from the labels. Before "
+              "training, the teacher scores every training review once; the model is then trained to match the "
+              "teacher's softened probabilities (a small model can learn more from \"80 % positive\" than from a bare "
+              "label). none: labels only.",
+        "zh": "知识蒸馏：除了标签，还向一个随附的模型学习它的回答。训练前，教师模型为每条训练评论打一次分；随后训练本模型去贴近"
+              "教师软化后的概率（小模型从“80% 正面”中学到的往往比只看一个标签更多）。none：只用标签。",
+    },
+    "hp.distill_temperature": {
+        "en": "Distillation temperature T: the teacher's and the model's scores are divided by T before they are "
+              "compared, which softens both and lets the runner-up's probability teach too (1: as they are).",
+        "zh": "蒸馏温度 T：比较前把教师和本模型的分数都除以 T，使概率更平缓，让次要类别的概率也能传授信息（1：保持原样）。",
+    },
+    "hp.distill_weight": {
+        "en": "How much of the loss comes from matching the teacher (times T², so it keeps its size whatever the "
+              "temperature); the rest is the usual loss on the labels. 1: the teacher only, 0: the labels only.",
+        "zh": "损失中贴近教师模型那一部分所占的比例（乘以 T²，使其大小不随温度变化）；其余是通常的标签损失。1：只学教师，0：只学标签。",
     },
     "hp.cell": {
         "en": "Recurrent cell: plain RNN, LSTM (gated memory), GRU (lighter gating), or S4D, a diagonal state-space "
@@ -328,6 +356,9 @@ STRINGS = {
     "setting.final_fit": {"en": "final fit (train on validation too)", "zh": "最终拟合（验证集也参与训练）"},
     "setting.average_last": {"en": "average the last epochs", "zh": "平均最后几轮"},
     "setting.constructed": {"en": "constructed examples (but, not)", "zh": "构造样本（但是、不）"},
+    "setting.teacher": {"en": "teacher model (distillation)", "zh": "教师模型（蒸馏）"},
+    "setting.distill_temperature": {"en": "distillation temperature", "zh": "蒸馏温度"},
+    "setting.distill_weight": {"en": "weight of the teacher", "zh": "教师所占权重"},
     "setting.cell": {"en": "recurrent cell", "zh": "循环单元"},
     "setting.layers": {"en": "layers", "zh": "层数"},
     "setting.hidden_size": {"en": "hidden units", "zh": "隐藏单元数"},

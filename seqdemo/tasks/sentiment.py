@@ -10,9 +10,10 @@ import torch.nn.functional as F
 
 from ..data import LabeledText, load_chinese_reviews, load_imdb, load_movie_reviews, load_rotten_tomatoes
 from ..data.probes import SENTIMENT as PROBES
-from ..hparams import Problem, hp
+from ..hparams import Problem, fields, hp
 from ..models import ClassifierConfig, SequenceClassifier
 from ..models.encoder import backward_in_eval_mode
+from ..paths import SHIPPED_CHECKPOINTS
 from ..text.glove import glove_embedding_matrix
 from ..text.ngrams import bigrams
 from ..text.tokenizers import Token, get_tokenizer
@@ -27,12 +28,33 @@ from .settings import BigramSettings, PretrainedSettings, ReaderSettings, TokenS
 MAX_INPUT_CHARS = 20_000  # longer user input is cut before tokenizing
 MAX_INPUT_TOKENS = 1_000  # and at most this many tokens reach the model (beginning and end kept)
 LABELS = ("negative", "positive")
+NO_TEACHER = "none"
+# the shipped sentiment models a student may learn from, and the language each reads; a choice, never a path,
+# because the Train form is open to strangers
+TEACHERS = {"movie-reviews-bilstm-attention": "en"}
 
 
 @dataclass
 class SentimentHyperparameters(ReaderSettings, TokenSettings, PretrainedSettings, BigramSettings):
     max_tokens: int = hp(400, low=8, high=5000)
     constructed: float = hp(0.0, low=0.0, high=1.0)
+    teacher: str = hp(NO_TEACHER, choices=(NO_TEACHER, *TEACHERS))
+    distill_temperature: float = hp(2.0, low=1.0, high=20.0)
+    distill_weight: float = hp(0.7, low=0.0, high=1.0)
+
+
+DISTILL_SETTINGS = ("distill_temperature", "distill_weight")  # mean something only with a teacher
+
+
+def distillation_loss(logits: torch.Tensor, teacher_logits: torch.Tensor, labels: torch.Tensor, temperature: float,
+                      weight: float) -> torch.Tensor:
+    """weight·T²·KL(teacher ‖ student), both softened by T, plus (1 − weight)·cross-entropy with the labels
+    (Hinton et al., 2015). T² keeps the soft part's gradients the same size whatever T is."""
+    # logits, teacher_logits = [batch, classes]; labels = [batch]
+    student = F.log_softmax(logits / temperature, dim=-1)  # [batch, classes]
+    teacher = F.log_softmax(teacher_logits / temperature, dim=-1)  # [batch, classes]
+    soft = F.kl_div(student, teacher, reduction="batchmean", log_target=True)
+    return weight * temperature**2 * soft + (1 - weight) * F.cross_entropy(logits, labels)
 
 
 @dataclass
@@ -41,6 +63,7 @@ class Example:
     bigram_ids: list[int] | None
     label: int
     source: str = ""
+    teacher_logits: torch.Tensor | None = None  # [classes]: the teacher's raw scores, training examples only
 
 
 @dataclass
@@ -49,6 +72,7 @@ class Batch:
     bigrams: torch.Tensor | None  # [batch, time]
     lengths: torch.Tensor  # [batch]
     labels: torch.Tensor  # [batch]
+    teacher_logits: torch.Tensor | None = None  # [batch, classes]
 
 
 @dataclass
@@ -105,7 +129,18 @@ class SentimentTask(Task):
     }
 
     def check(self, hparams: SentimentHyperparameters, dataset: str) -> list[Problem]:
-        return super().check(hparams, dataset) + self.glove_problems(hparams, dataset)
+        return super().check(hparams, dataset) + self.glove_problems(hparams, dataset) + self.teacher_problems(hparams, dataset)
+
+    def teacher_problems(self, hparams: SentimentHyperparameters, dataset: str) -> list[Problem]:
+        """A teacher reads one language; the distillation settings need a teacher."""
+        if hparams.teacher == NO_TEACHER:
+            defaults = {f.name: f.default for f in fields(SentimentHyperparameters)}
+            return [Problem("problem.teacher_only", {"name": name}, field=name)
+                    for name in DISTILL_SETTINGS if getattr(hparams, name) != defaults[name]]
+        language = self.datasets[dataset].language if dataset in self.datasets else None
+        if hparams.teacher in TEACHERS and language is not None and language != TEACHERS[hparams.teacher]:
+            return [Problem("problem.teacher_language", {"name": "teacher", "teacher": hparams.teacher}, field="teacher")]
+        return []
 
     def training_records(self, records: Sequence[LabeledText], hparams, dataset: str) -> Sequence[LabeledText]:
         if not hparams.constructed:
@@ -148,6 +183,23 @@ class SentimentTask(Task):
                                     record.source))
         return examples
 
+    def encode_training(self, records: Sequence[LabeledText], hparams, dataset, fitted, device) -> list[Example]:
+        examples = self.encode(records, hparams, dataset, fitted)
+        if hparams.teacher == NO_TEACHER:
+            return examples
+        for example, logits in zip(examples, self.teacher_logits(hparams.teacher, records, device)):
+            example.teacher_logits = logits
+        return examples
+
+    def teacher_logits(self, teacher: str, records: Sequence[LabeledText], device) -> torch.Tensor:
+        """[records, classes]: a shipped model's raw scores (before the temperature it fitted), each record read
+        with the teacher's own tokenizer, vocabulary and length limit."""
+        from .runner import load_model  # the runner imports every task
+
+        _task, teacher_hparams, model, checkpoint = load_model(SHIPPED_CHECKPOINTS / self.name / teacher, device)
+        examples = self.encode(records, teacher_hparams, checkpoint.config["dataset"], checkpoint.fitted)
+        return self._logits(model, examples, device)
+
     def batches(self, examples: list[Example], batch_size: int, shuffle: bool, rng: random.Random | None = None) -> list[Batch]:
         return [self._batch(examples, indices) for indices in bucket_batches([len(e.ids) for e in examples], batch_size,
                                                                              shuffle, rng)]
@@ -156,10 +208,23 @@ class SentimentTask(Task):
     def _batch(examples: list[Example], indices: list[int]) -> Batch:
         tokens, lengths = pad_sequences([examples[i].ids for i in indices], Vocab.pad_id)
         pairs = None if examples[0].bigram_ids is None else pad_sequences([examples[i].bigram_ids for i in indices], Vocab.pad_id)[0]
-        return Batch(tokens, pairs, lengths, torch.tensor([examples[i].label for i in indices]))
+        teacher = None if examples[0].teacher_logits is None else torch.stack([examples[i].teacher_logits for i in indices])
+        return Batch(tokens, pairs, lengths, torch.tensor([examples[i].label for i in indices]), teacher)
 
     def loss(self, model: SequenceClassifier, batch: Batch) -> torch.Tensor:
         return model(batch.tokens, batch.lengths, batch.bigrams, labels=batch.labels).loss
+
+    def make_loss(self, hparams: SentimentHyperparameters):
+        """Cross-entropy with the labels; with a teacher, mixed with matching its softened answers."""
+        if hparams.teacher == NO_TEACHER:
+            return self.loss
+
+        def distilled(model: SequenceClassifier, batch: Batch) -> torch.Tensor:
+            logits = model(batch.tokens, batch.lengths, batch.bigrams).logits  # [batch, classes]
+            return distillation_loss(logits, batch.teacher_logits, batch.labels, hparams.distill_temperature,
+                                     hparams.distill_weight)
+
+        return distilled
 
     def _logits(self, model, examples: list[Example], device) -> torch.Tensor:
         """[examples, classes] in the examples' order."""
