@@ -4,7 +4,8 @@ accuracy and what it saves.
 
 Zeros take the same room as other numbers in memory and in a plain file, so the saving shows once the
 weights are compressed (as a .zip of the checkpoint would be); the time for one input does not change
-either, since dense kernels multiply zeros too. Both are shown, because both surprise people.
+either, since dense kernels multiply zeros too. Both are shown, because both surprise people. Each level can also be measured with int8 weights
+(`quantization.quantized`): pruned first, then quantised, so the zeros stay zeros.
 """
 
 import copy
@@ -21,6 +22,7 @@ from torch.nn.utils import prune
 
 from ..tasks.base import Setup
 from ..tasks.runner import encoded_split, load_model
+from .quantization import quantized
 
 LEVELS = tuple(range(0, 100, 10))  # per cent of the weights set to zero
 SAMPLE = 300  # test examples scored at each level: a sample, so that the whole curve takes seconds
@@ -62,29 +64,45 @@ def pruned(model: nn.Module, fraction: float) -> nn.Module:
     return copied.eval()
 
 
-def compressed_bytes(model: nn.Module) -> int:
+def saved_bytes(model: nn.Module) -> bytes:
+    """The model's weights as `torch.save` writes them (int8 layers included, which safetensors cannot hold)."""
     buffer = io.BytesIO()
     torch.save(model.state_dict(), buffer)
-    return len(zlib.compress(buffer.getvalue(), 6))
+    return buffer.getvalue()
 
 
-_curves: dict[tuple[Path, float, int], list[PruningPoint]] = {}  # (checkpoint, its modification time, sample) -> curve
+def compressed_bytes(model: nn.Module) -> int:
+    return len(zlib.compress(saved_bytes(model), 6))
+
+
+@torch.inference_mode()
+def one_input_milliseconds(task, model: nn.Module, batch, runs: int = TIMED_RUNS) -> float:
+    """The median time of the task's forward pass (with its loss) over one input's batch."""
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        task.loss(model, batch)
+        times.append(time.perf_counter() - started)
+    return 1000 * sorted(times)[len(times) // 2]
+
+
+_curves: dict[tuple[Path, float, int, bool], list[PruningPoint]] = {}  # (checkpoint, mtime, sample, int8) -> curve
 _lock = threading.Lock()
 
 
-def pruning_curve(path: Path, sample: int = SAMPLE) -> list[PruningPoint]:
-    """A classifier's accuracy, size and speed at every level in LEVELS, on `sample` test examples (worked out once
-    per checkpoint version)."""
+def pruning_curve(path: Path, sample: int = SAMPLE, int8: bool = False) -> list[PruningPoint]:
+    """A classifier's accuracy, size and speed at every level in LEVELS, on `sample` test examples, with
+    full-precision or int8 weights (worked out once per checkpoint version)."""
     path = Path(path)
-    key = (path.resolve(), (path / "model.safetensors").stat().st_mtime, sample)
+    key = (path.resolve(), (path / "model.safetensors").stat().st_mtime, sample, int8)
     with _lock:
         if key not in _curves:
-            _curves[key] = _measure(path, sample)
+            _curves[key] = _measure(path, sample, int8)
         return _curves[key]
 
 
 @torch.no_grad()
-def _measure(path: Path, sample: int) -> list[PruningPoint]:
+def _measure(path: Path, sample: int, int8: bool) -> list[PruningPoint]:
     device = torch.device("cpu")
     task, hparams, model, checkpoint = load_model(path, device)
     examples = encoded_split(task, hparams, checkpoint, "test", sample)
@@ -94,12 +112,10 @@ def _measure(path: Path, sample: int) -> list[PruningPoint]:
     points = []
     for level in LEVELS:
         smaller = pruned(model, level / 100)
+        nonzero = sum(int(p.count_nonzero()) for p in smaller.parameters())  # counted before int8 packs them away
+        if int8:
+            smaller = quantized(smaller)
         accuracy = task.evaluate(smaller, examples, device, setup)["accuracy"]
-        times = []
-        for _ in range(TIMED_RUNS):
-            started = time.perf_counter()
-            task.loss(smaller, one)
-            times.append(time.perf_counter() - started)
-        points.append(PruningPoint(level, float(accuracy), sum(int(p.count_nonzero()) for p in smaller.parameters()),
-                                   parameters, compressed_bytes(smaller), 1000 * sorted(times)[len(times) // 2]))
+        points.append(PruningPoint(level, float(accuracy), nonzero, parameters, compressed_bytes(smaller),
+                                   one_input_milliseconds(task, smaller, one)))
     return points

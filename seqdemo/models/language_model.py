@@ -68,7 +68,7 @@ class LanguageModel(nn.Module):
         recurrence instead of convolving."""
         # tokens = [batch] ids
         if self.training or not all(type(d[0]) in STEPPED for d in self.encoder.layers):
-            output = self.forward(tokens.unsqueeze(1), state)  # e.g. a LayerNormLSTM: its own step loop
+            output = self.forward(tokens.unsqueeze(1), state)  # a LayerNormLSTM, an int8 LSTM: their own kernels
             return output.logits[:, -1], output.state
         x = self.embedding(tokens)  # [batch, emb]
         new_state = []
