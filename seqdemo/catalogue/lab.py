@@ -138,15 +138,21 @@ STRINGS = {
               "are set to zero. Pick a share and see what it costs in accuracy (on the first {examples} test "
               "examples) and what it saves. Zeros take as much room as other numbers in memory, so the saving "
               "shows in the compressed size (as in a .zip of the checkpoint), and one input takes as long as "
-              "before: dense kernels multiply the zeros too. The first measurement of a model takes a few "
-              "seconds; later ones are instant.",
+              "before: dense kernels multiply the zeros too. Tick int8 weights to store the recurrent and linear "
+              "layers' weights as 8-bit integers as well (about a quarter of their size; the embedding table stays "
+              "as it is). The first measurement of a model takes a few seconds; later ones are instant.",
         "zh": "通过按大小剪枝来压缩模型：在每个权重矩阵和嵌入表中，把绝对值最小的权重置为零。选一个比例，看看它在准确率上的"
               "代价（基于前 {examples} 个测试样本）和节省的空间。零在内存中和其他数字占用同样的空间，所以节省体现在压缩后的大小上"
-              "（就像把检查点打成 .zip），而单个输入的耗时不变：稠密运算同样要乘这些零。第一次测量一个模型需要几秒钟，之后"
-              "立即得到结果。",
+              "（就像把检查点打成 .zip），而单个输入的耗时不变：稠密运算同样要乘这些零。勾选 int8 权重，还会把循环层和线性层的"
+              "权重存为 8 位整数（约为原来的四分之一；嵌入表保持不变）。第一次测量一个模型需要几秒钟，之后立即得到结果。",
     },
     "lab.prune.model": {"en": "Model (a sentiment or heartbeat classifier)", "zh": "模型（情感或心跳分类器）"},
     "lab.prune.level": {"en": "Share of weights set to zero (%)", "zh": "置零的权重比例（%）"},
+    "lab.prune.int8": {"en": "int8 weights", "zh": "int8 权重"},
+    "lab.prune.int8_info": {
+        "en": "Dynamic int8 quantisation of the recurrent and linear layers, after pruning",
+        "zh": "剪枝之后，对循环层和线性层做动态 int8 量化",
+    },
     "lab.prune.submit": {"en": "Prune and measure", "zh": "剪枝并测量"},
     "lab.prune.accuracy": {"en": "accuracy", "zh": "准确率"},
     "lab.prune.size": {"en": "compressed size (MB)", "zh": "压缩后大小（MB）"},
@@ -158,6 +164,15 @@ STRINGS = {
         "zh": "置零 **{level}%** 的权重后：在 {examples} 个测试样本上准确率 **{accuracy:.1%}**（未剪枝 {whole_accuracy:.1%}）；"
               "{parameters} 个参数中有 {nonzero} 个非零；压缩后 {size:.1f} MB（未剪枝 {whole_size:.1f} MB）；单个输入 "
               "{ms:.1f} 毫秒（未剪枝 {whole_ms:.1f} 毫秒）。",
+    },
+    "lab.prune.summary_int8": {
+        "en": "With **{level} %** of the weights zeroed and **int8 weights**: accuracy **{accuracy:.1%}** (full "
+              "precision, unpruned {whole_accuracy:.1%}) on {examples} test examples; {nonzero} of {parameters} "
+              "parameters left non-zero; compressed {size:.1f} MB (full precision, unpruned {whole_size:.1f} MB); one "
+              "input {ms:.1f} ms (full precision, unpruned {whole_ms:.1f} ms).",
+        "zh": "置零 **{level}%** 的权重并使用 **int8 权重**后：在 {examples} 个测试样本上准确率 **{accuracy:.1%}**"
+              "（全精度、未剪枝 {whole_accuracy:.1%}）；{parameters} 个参数中有 {nonzero} 个非零；压缩后 {size:.1f} MB"
+              "（全精度、未剪枝 {whole_size:.1f} MB）；单个输入 {ms:.1f} 毫秒（全精度、未剪枝 {whole_ms:.1f} 毫秒）。",
     },
     "lab.compare.tab": {"en": "RNN vs LSTM vs BiLSTM", "zh": "RNN、LSTM 与 BiLSTM"},
     "lab.compare.intro": {

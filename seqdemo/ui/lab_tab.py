@@ -1,5 +1,5 @@
 """The Lab tab: gradient flow through time, the gates inside a real model, memory over distance, the cells
-compared, pruning, and the CRF's paths."""
+compared, pruning and int8 weights, and the CRF's paths."""
 
 from collections.abc import Iterator
 
@@ -262,19 +262,22 @@ def pruning_chart(points: list[PruningPoint], chosen: int, lang: str) -> go.Figu
     return figure
 
 
-def pruning(path: str | None, level, lang: str):
-    """-> (chart, summary) for the chosen model at the chosen share of zeroed weights."""
+def pruning(path: str | None, level, int8: bool, lang: str):
+    """-> (chart, summary) for the chosen model at the chosen share of zeroed weights, with full-precision or
+    int8 weights (compared with the full-precision model, unpruned)."""
     _task, entry = find_among(PRUNED_TASKS, path)
     if entry is None:
         return None, t("model.none", lang, task=SENTIMENT.name)
     level = min(LEVELS, key=lambda known: abs(known - float(level or 0)))
     try:
-        points = pruning_curve(entry.path)
+        whole = pruning_curve(entry.path)[0]
+        points = pruning_curve(entry.path, int8=bool(int8))
     except Exception as error:  # a checkpoint that will not load, missing data: a plain message
         return None, problem_message(error, entry, lang)
-    whole, chosen = points[0], next(p for p in points if p.level == level)
-    summary = t("lab.prune.summary", lang, level=level, accuracy=chosen.accuracy, whole_accuracy=whole.accuracy,
-                examples=SAMPLE, nonzero=f"{chosen.nonzero:,}", parameters=f"{chosen.parameters:,}",
+    chosen = next(p for p in points if p.level == level)
+    summary = t("lab.prune.summary_int8" if int8 else "lab.prune.summary", lang, level=level,
+                accuracy=chosen.accuracy, whole_accuracy=whole.accuracy, examples=SAMPLE,
+                nonzero=f"{chosen.nonzero:,}", parameters=f"{chosen.parameters:,}",
                 size=chosen.compressed_bytes / 1e6, whole_size=whole.compressed_bytes / 1e6,
                 ms=chosen.milliseconds, whole_ms=whole.milliseconds)
     return pruning_chart(points, level, lang), summary
@@ -422,6 +425,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                                              label="lab.prune.model")
                         prune_level = L.bind(gr.Slider(LEVELS[0], LEVELS[-1], value=50, step=LEVELS[1] - LEVELS[0],
                                                        elem_id="lab-prune-level"), label="lab.prune.level")
+                        prune_int8 = L.bind(gr.Checkbox(value=False, elem_id="lab-prune-int8"), label="lab.prune.int8",
+                                            info="lab.prune.int8_info")
                         prune_button = L.bind(gr.Button(variant="primary", elem_id="lab-prune-submit"),
                                               value="lab.prune.submit")
                         prune_status = gr.Markdown(elem_id="lab-prune-status")
@@ -455,9 +460,10 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 api_name="lab_memory")
     clear.click(lambda: (None, "", []), None, [memory_plot, memory_status, results])
 
-    prune_inputs, prune_outputs = [prune_model, prune_level, lang], [prune_plot, prune_status]
+    prune_inputs, prune_outputs = [prune_model, prune_level, prune_int8, lang], [prune_plot, prune_status]
     prune_button.click(pruning, prune_inputs, prune_outputs, concurrency_limit=1, api_name="lab_pruning")
     prune_level.release(pruning, prune_inputs, prune_outputs, concurrency_limit=1, api_visibility="private")
+    prune_int8.input(pruning, prune_inputs, prune_outputs, concurrency_limit=1, api_visibility="private")
     keep_fresh(L, lang, prune_model, PRUNED_TASKS)
 
     def paths(text, path, lang_):
