@@ -2,6 +2,7 @@
 
 import argparse
 import os
+import sys
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home, before gradio is imported
@@ -31,6 +32,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--no-warm-up", dest="warm_up", action="store_false",
                         help="load each model when it is first asked for, instead of every shipped model in the "
                              "background once the app is listening (less memory when only a few tabs are used)")
+    parser.add_argument("--int8-on-cpu", dest="int8", action="store_true",
+                        help="on the CPU, serve int8 weights for the tasks whose shipped models keep their test "
+                             "figure within 0.5 points with them (see README, Compression); ignored on a GPU")
     parser.add_argument("--auth", metavar="USER:PASSWORD", action="append", default=[],
                         help="require this login (repeat for several users); needed with --share to allow training jobs")
     args = parser.parse_args(argv)
@@ -94,7 +98,10 @@ def main(argv: list[str] | None = None) -> None:
         jobs = JobService(args.runs_dir, device=device.type, max_jobs=args.max_jobs, access=access).start()
     except RunsFolderBusy as error:
         raise SystemExit(f"error: {error}") from None
-    cache = PredictorCache(device)
+    if args.int8 and device.type != "cpu":
+        print(f"note: --int8-on-cpu is ignored on {device.type}: int8 kernels run on the CPU; serving full precision",
+              file=sys.stderr)
+    cache = PredictorCache(device, int8=args.int8)
     app = build_app(device, jobs, cache)
     app.queue(default_concurrency_limit=4)
     auth = LoginGuard(dict(pair.split(":", 1) for pair in args.auth)).verify if args.auth else None

@@ -140,11 +140,13 @@ STRINGS = {
               "shows in the compressed size (as in a .zip of the checkpoint), and one input takes as long as "
               "before: dense kernels multiply the zeros too. Tick int8 weights to store the recurrent and linear "
               "layers' weights as 8-bit integers as well (about a quarter of their size; the embedding table stays "
-              "as it is). The first measurement of a model takes a few seconds; later ones are instant.",
+              "as it is). It speeds up wide layers, such as the text generator's, but these small classifiers get "
+              "slower: each step quantises its inputs first, which costs more than a narrow layer saves. The first measurement of a model takes a few seconds; later ones are instant.",
         "zh": "通过按大小剪枝来压缩模型：在每个权重矩阵和嵌入表中，把绝对值最小的权重置为零。选一个比例，看看它在准确率上的"
               "代价（基于前 {examples} 个测试样本）和节省的空间。零在内存中和其他数字占用同样的空间，所以节省体现在压缩后的大小上"
               "（就像把检查点打成 .zip），而单个输入的耗时不变：稠密运算同样要乘这些零。勾选 int8 权重，还会把循环层和线性层的"
-              "权重存为 8 位整数（约为原来的四分之一；嵌入表保持不变）。第一次测量一个模型需要几秒钟，之后立即得到结果。",
+              "权重存为 8 位整数（约为原来的四分之一；嵌入表保持不变）。它能加快较宽的层（例如文本生成模型的层），但这些小分类器"
+              "反而变慢：每一步都要先量化输入，这个开销超过了窄层省下的时间。第一次测量一个模型需要几秒钟，之后立即得到结果。",
     },
     "lab.prune.model": {"en": "Model (a sentiment or heartbeat classifier)", "zh": "模型（情感或心跳分类器）"},
     "lab.prune.level": {"en": "Share of weights set to zero (%)", "zh": "置零的权重比例（%）"},

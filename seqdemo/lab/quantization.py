@@ -2,11 +2,15 @@
 scale per tensor), the activations quantised on the fly at each call, so no calibration data is needed.
 
 Which API: PyTorch's eager-mode `torch.ao.quantization.quantize_dynamic`, although PyTorch marks it deprecated
-in favour of torchao. torchao's `quantize_` converts nn.Linear only, and most of these models' weights sit in
+in favour of torchao. torchao's `quantize_` (0.18) converts nn.Linear only, and most of these models' weights sit in
 their LSTM and GRU layers; on a 2-core x86 CPU at batch 1 it was also slower than full precision (a 512x2048 +
 2048x100 MLP: 3.6 ms with int8 dynamic activations, 0.67 ms weight-only, 0.58 ms in fp32), while
 `quantize_dynamic` made 200 Shakespeare characters 1.6 times faster (0.24 s to 0.15 s) and its weights 13.3 to
 3.4 MB. It ships inside torch, so the torch pin in requirements.txt holds it; a torch upgrade must re-check it.
+
+It is not faster everywhere: every step of an int8 LSTM quantises its input and state first, which costs more
+than a narrow layer saves. The text generator's 512-unit layers gain (above), but a 64-unit LSTM reading 150
+words took 2.0 ms against 0.5 ms in fp32 (fastest of 50, one thread), and the small classifiers slow down likewise.
 
 What stays in full precision: embedding tables (an int8 table needs another scheme, and the movie-review
 model's 1.5 M-entry table is most of it: it barely shrinks, which the compression table shows), vanilla RNN

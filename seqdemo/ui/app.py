@@ -1,4 +1,7 @@
-"""The whole app: a header with the language switch, one tab per task, a footer naming the device."""
+"""The whole app: a header with the language switch, one tab per task, a footer naming the device and
+which weights the models use."""
+
+from collections.abc import Collection
 
 import gradio as gr
 import torch
@@ -35,10 +38,17 @@ CSS = """
 BROWSER_LANGUAGE_JS = "() => (navigator.language || 'en').toLowerCase().startsWith('zh') ? 'zh' : 'en'"
 
 
+def footer(lang: str, device: torch.device, int8_tasks: Collection[str]) -> str:
+    """The device, which weights the models use, the version and the runs folder."""
+    weights = (t("app.weights.int8", lang, tasks=", ".join(t(f"task.{name}", lang) for name in sorted(int8_tasks)))
+               if int8_tasks else t("app.weights.full", lang))
+    return t("app.footer", lang, device=describe_device(device, lang), weights=weights, version=__version__,
+             runs=str(runs_dir()))
+
+
 def build_app(device: torch.device, jobs: JobService, cache: PredictorCache | None = None) -> gr.Blocks:
     L = Localizer(default="en")
     cache = cache or PredictorCache(device)
-    footer_values = {"version": __version__, "runs": str(runs_dir())}
     with gr.Blocks(title="seqdemo", delete_cache=UPLOAD_CACHE) as app:
         with gr.Row():
             with gr.Column(scale=5, elem_id="app-header"):
@@ -56,9 +66,8 @@ def build_app(device: torch.device, jobs: JobService, cache: PredictorCache | No
             medical_tab.build(L, lang, cache)
             lab_tab.build(L, lang, cache)
             train_tab.build(L, lang, jobs, app)
-        footer = gr.Markdown(t("app.footer", L.default, device=describe_device(device, L.default), **footer_values),
-                             elem_id="app-footer")
-        L.follow(lambda code: t("app.footer", code, device=describe_device(device, code), **footer_values), [], footer)
+        footer_text = gr.Markdown(footer(L.default, device, cache.int8_tasks), elem_id="app-footer")
+        L.follow(lambda code: footer(code, device, cache.int8_tasks), [], footer_text)
         L.connect(lang)
         app.load(None, None, lang, js=BROWSER_LANGUAGE_JS)
     return app
