@@ -141,8 +141,9 @@ def unreadable_models() -> list[Unreadable]:
 # The tasks whose shipped models `app.py --int8-on-cpu` serves with int8 weights (seqdemo.lab.quantization): those
 # where every shipped model's test figure stayed within 0.5 points (per cent, for a loss) of full precision in
 # `python -m seqdemo.bench.compression` (1 thread, torch 2.13.0) and int8 is faster, not only smaller:
-# - generation: test loss 1.390 -> 1.391 (Shakespeare), 5.025 -> 5.025 (Tang poems); weights 13.3 -> 3.4 MB
-#   (Shakespeare); 200 characters 1.3-1.6 times faster (Shakespeare 1.19 -> 0.90 s, Tang poems 2.29 -> 1.43 s).
+# - generation: test loss 1.390 -> 1.391 (Shakespeare), 5.025 -> 5.025 (Tang poems); weights 13.3 -> 3.4 MB and
+#   22.0 -> 12.3 MB (the Tang model's character table stays); 200 characters 1.3-1.6 times faster (1.19 -> 0.90 s,
+#   2.29 -> 1.43 s).
 # - translation: greedy BLEU 26.59 -> 26.62 (en->zh), 19.00 -> 19.08 (no attention), 22.60 -> 22.71 (zh->en);
 #   weights 20.1 -> 16.7 MB (the embedding tables stay); a sentence with beam search 1.4-2 times faster
 #   (125 -> 91 ms, 83 -> 58 ms, 178 -> 91 ms).
