@@ -70,8 +70,10 @@ def test_chinese_browsers_get_the_chinese_interface_and_can_switch(browser, app_
     expect(page.locator("#ner-entities")).to_contain_text("置信度")  # an empty table's column names follow the language too
     page.get_by_label("English").check()
     expect(page.get_by_role("tab", name="Sentiment")).to_be_visible(timeout=20_000)
+    expect(page.locator("#ner-entities")).to_contain_text("Confidence")  # the open tab at once
+    page.get_by_role("tab", name="Sentiment").click()  # another tab when it is opened
     expect(page.locator("#sentiment-submit")).to_have_text("Classify")
-    # what the same event computes beyond fixed strings: the picker follows the language, the footer is re-rendered
+    # what the switch computes beyond fixed strings: the picker follows the language, the footer is re-rendered
     expect(page.locator("#sentiment-model input")).to_have_value(re.compile("movie-reviews"))  # not picked: follows the language
     page.get_by_role("tab", name="Train").click()
     expect(page.locator("#train-task input")).to_have_value("Sentiment")
@@ -89,10 +91,16 @@ def choose(page, dropdown_id, option):
     page.get_by_role("option", name=option).click()
 
 
+def choose_training_data(page, option, dataset):
+    """Picks the data, then waits until the settings form is drawn for it (a click during the redraw is lost)."""
+    choose(page, "train-dataset", option)
+    expect(page.locator("#train-command")).to_contain_text(f"--dataset {dataset}", timeout=30_000)
+
+
 def test_a_training_job_survives_a_reload_and_can_be_cancelled(page, app_url):
     page.goto(app_url)
     page.get_by_role("tab", name="Train").click()
-    choose(page, "train-dataset", "Rotten Tomatoes review sentences (English)")
+    choose_training_data(page, "Rotten Tomatoes review sentences (English)", "rotten_tomatoes")
     page.locator("#hp-sentiment-epochs input").fill("30")
     page.locator("#train-name").get_by_role("textbox").fill("browser job")
     page.locator("#train-start").click()
@@ -175,7 +183,7 @@ def test_a_test_heartbeat_is_classified_with_its_attention_shown(page, app_url):
     expect(page.locator("#ecg-samples textarea")).to_have_value(re.compile(r"^-?\d+\.\d{3}, "), timeout=30_000)
     expect(page.locator("#ecg-classes")).to_contain_text(re.compile(r"\d+%"), timeout=60_000)
     expect(page.locator("#ecg-status")).to_contain_text("premature ventricular contraction")
-    expect(page.locator("#ecg-trace .js-plotly-plot")).to_be_attached()
+    expect(page.locator("#ecg-trace .js-plotly-plot")).to_be_attached(timeout=30_000)
     page.locator("#ecg-samples textarea").fill("1, 2, three")
     page.locator("#ecg-submit").click()
     expect(page.locator("#ecg-status")).to_contain_text("Value 3 (“three”) is not a number", timeout=30_000)
@@ -189,7 +197,7 @@ def test_a_ticker_is_forecast_beside_persistence_and_a_bad_upload_is_named(page,
     expect(page.locator("#stocks-verdict")).to_contain_text(re.compile(r"(beats|no better than|does not beat) persistence"),
                                                            timeout=60_000)
     expect(page.locator("#stocks-scores")).to_contain_text("drift")
-    expect(page.locator("#stocks-chart .js-plotly-plot")).to_be_attached()
+    expect(page.locator("#stocks-chart .js-plotly-plot")).to_be_attached(timeout=30_000)
     bad = tmp_path / "prices.csv"
     bad.write_text("Date,Close\n2020-01-02,10\n2020-01-03,10.5\n2020-01-02,11\n")
     page.locator("#stocks-upload input[type=file]").set_input_files(str(bad))
@@ -232,7 +240,7 @@ def test_hostile_job_names_and_csv_headers_are_shown_as_text_and_fetch_nothing(p
     outside = record_outside_requests(page)
     page.goto(app_url)
     page.get_by_role("tab", name="Train").click()
-    choose(page, "train-dataset", "Rotten Tomatoes review sentences (English)")
+    choose_training_data(page, "Rotten Tomatoes review sentences (English)", "rotten_tomatoes")
     page.locator("#train-name").get_by_role("textbox").fill(HOSTILE_NAME)
     page.locator("#train-start").click()
     summary = page.locator("#train-job-summary")

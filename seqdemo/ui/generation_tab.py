@@ -76,8 +76,7 @@ def generate(prompt: str, path: str | None, length, temperature, top_k, top_p, s
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    with gr.Tab() as tab:
-        L.bind(tab, label="generation.tab")
+    with L.tab("generation.tab"):
         L.bind(gr.Markdown(), value="generation.intro")
         with gr.Row():
             with gr.Column(scale=3):

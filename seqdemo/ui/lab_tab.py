@@ -339,8 +339,7 @@ def described(L: Localizer, key: str, **values) -> gr.Markdown:
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    with gr.Tab() as tab:
-        L.bind(tab, label="lab.tab")
+    with L.tab("lab.tab"):
         L.bind(gr.Markdown(), value="lab.intro")
         with gr.Tabs():
             with gr.Tab() as flow_tab:

@@ -2,14 +2,16 @@
 
 Components register which of their properties show which key (`Localizer.bind`), and tabs register
 handlers for what needs more than a string (`Localizer.follow`: a model picker's choices, a model
-card), so that switching the language is one event that updates them all at once: the browser spends
-about a second on every event, so seven small ones took ten seconds. Messages built at run time call
+card). A switch is one event that redraws what is in sight (the header, the tab names, the open tab,
+the footer); another tab catches up when it is opened. Messages built at run time call
 `t(key, lang, **values)`.
 """
 
 import html
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 import gradio as gr
 import pandas as pd
@@ -35,31 +37,83 @@ def t_user(key: str, lang: str, **values) -> str:
     return t(key, lang, **{name: user_text(v) if isinstance(v, str) else v for name, v in values.items()})
 
 
+@dataclass
+class _Section:
+    """What one part of the page shows: the strings bound in it and the handlers that follow the language."""
+    bindings: list[tuple[gr.components.Component | gr.blocks.Block, dict[str, str | list[str]]]] = field(default_factory=list)
+    followers: list[tuple[Callable, list, list | gr.components.Component]] = field(default_factory=list)
+    language: gr.State | None = None  # a tab's: the language its contents show, or are asked to show
+
+    @property
+    def inputs(self) -> list:
+        return [component for _, ins, _ in self.followers for component in ins]
+
+    @property
+    def outputs(self) -> list:
+        return [component for component, _ in self.bindings] + [
+            component for _, _, outs in self.followers for component in (outs if isinstance(outs, list) else [outs])]
+
+    def updates(self, lang: str, values: list) -> list:
+        """Every output's update for `lang`, given the followers' input values in order."""
+        updates = [gr.update(**{prop: _render(key, lang) for prop, key in keys.items()}) for _, keys in self.bindings]
+        for fn, ins, outs in self.followers:
+            answer = fn(*values[:len(ins)], lang)
+            values = values[len(ins):]
+            updates += list(answer) if isinstance(outs, list) else [answer]
+        return updates
+
+
+def _render(key: str | list[str], lang: str) -> str | list[str]:
+    return [t(k, lang) for k in key] if isinstance(key, list) else t(key, lang)
+
+
 class Localizer:
-    """Remembers which component property shows which string, to re-render them in another language."""
+    """Remembers which component property shows which string, to re-render them in another language.
+
+    The header, the tab names and the footer change at once; a tab's contents change at once when it is
+    open and otherwise when it is next opened, so that a switch redraws what can be seen (a browser spent
+    about two seconds redrawing all 210 outputs of every tab)."""
 
     def __init__(self, default: str = "en"):
         self.default = default
-        self._bindings: list[tuple[gr.components.Component | gr.blocks.Block, dict[str, str]]] = []
-        self._followers: list[tuple[Callable, list, list | gr.components.Component]] = []
+        self._shared = _Section()  # always in sight
+        self._tabs: list[tuple[gr.Tab, _Section]] = []  # the top-level tabs, in order
+        self._section = self._shared  # where `bind` and `follow` register now
+
+    @contextmanager
+    def tab(self, label_key: str, **options) -> Iterator[gr.Tab]:
+        """`with L.tab("sentiment.tab") as tab:` a top-level tab: its name follows the language at once,
+        what is built inside it when it is in sight."""
+        with gr.Tab(**options) as tab:
+            self.bind(tab, label=label_key)
+            section, outer = _Section(language=gr.State(self.default)), self._section
+            self._tabs.append((tab, section))
+            self._section = section
+            try:
+                yield tab
+            finally:
+                self._section = outer
+
+    @property
+    def tab_language(self) -> gr.State:
+        """Inside `tab`: the language its contents show; its change event fires when they are to be redrawn."""
+        if self._section.language is None:
+            raise RuntimeError("tab_language is only known inside a Localizer.tab")
+        return self._section.language
 
     def bind(self, component, **keys: str | list[str]):
         """`bind(textbox, label="sentiment.input")`: sets the text now and on every language change.
         A list of keys gives a list of strings (table headers)."""
         for prop, key in keys.items():
-            setattr(component, prop, self._render(key, self.default))
-        self._bindings.append((component, keys))
+            setattr(component, prop, _render(key, self.default))
+        self._section.bindings.append((component, keys))
         return component
-
-    @staticmethod
-    def _render(key: str | list[str], lang: str) -> str | list[str]:
-        return [t(k, lang) for k in key] if isinstance(key, list) else t(key, lang)
 
     def table(self, keys: list[str], **options) -> gr.Dataframe:
         """A table of results whose column names follow the language: a switch empties it (its rows were
         written in the old language) and names its columns anew."""
-        table = gr.Dataframe(headers=self._render(keys, self.default), **options)
-        self.follow(lambda lang: pd.DataFrame(columns=self._render(keys, lang)), [], table)
+        table = gr.Dataframe(headers=_render(keys, self.default), **options)
+        self.follow(lambda lang: pd.DataFrame(columns=_render(keys, lang)), [], table)
         return table
 
     def results(self, *components) -> None:
@@ -67,30 +121,28 @@ class Localizer:
         language's labels (the inputs stay, so asking again is one click)."""
         self.follow(lambda lang: [None] * len(components), [], list(components))
 
-    @property
-    def components(self) -> list:
-        return [component for component, _ in self._bindings]
-
-    def updates(self, lang: str) -> list:
-        return [gr.update(**{prop: self._render(key, lang) for prop, key in keys.items()}) for _, keys in self._bindings]
-
     def follow(self, fn: Callable, inputs: Sequence, outputs) -> None:
         """On every language change, `fn(*values of inputs, lang)` -> the update of `outputs` (one
         component) or a list of updates (a list of components)."""
-        self._followers.append((fn, list(inputs), outputs))
+        self._section.followers.append((fn, list(inputs), outputs))
 
     def connect(self, lang: gr.components.Component) -> None:
-        """Wires the switch: one event re-renders every bound string and runs every follower."""
-        inputs = [lang] + [component for _, ins, _ in self._followers for component in ins]
-        outputs = self.components + [component for _, _, outs in self._followers
-                                     for component in (outs if isinstance(outs, list) else [outs])]
+        """Wires the switch: one event redraws what is always in sight and asks the open tab for the new
+        language; a tab redraws its contents (one more event) when it is asked for a language other than the
+        one it shows, either so or when it is opened. Events name only what they change, because the browser's
+        time goes on every output an event names, even one left as it is."""
+        opened = gr.State(0)  # the open tab's index
+        languages = [section.language for _, section in self._tabs]
 
-        def switch(code: str, *values):
-            updates, values = self.updates(code), list(values)
-            for fn, ins, outs in self._followers:
-                answer = fn(*values[:len(ins)], code)
-                values = values[len(ins):]
-                updates += list(answer) if isinstance(outs, list) else [answer]
-            return updates
+        def switch(code: str, open_index: int, *values):
+            asked = [code if index == open_index else gr.skip() for index in range(len(languages))]
+            return [*asked, *self._shared.updates(code, list(values))]
 
-        lang.change(switch, inputs, outputs)
+        lang.change(switch, [lang, opened, *self._shared.inputs], [*languages, *self._shared.outputs],
+                    show_progress="hidden")
+        for index, (tab, section) in enumerate(self._tabs):
+            tab.select(lambda code, index=index: (index, code), lang, [opened, section.language],
+                       show_progress="hidden", api_visibility="private")
+            section.language.change(lambda code, *values, section=section: section.updates(code, list(values)),
+                                    [section.language, *section.inputs], section.outputs, show_progress="hidden",
+                                    api_visibility="private")

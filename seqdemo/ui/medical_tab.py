@@ -156,8 +156,7 @@ def read_upload(path: str | None, lang: str) -> tuple:
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    with gr.Tab() as tab:
-        L.bind(tab, label="medical.tab")
+    with L.tab("medical.tab"):
         L.bind(gr.Markdown(elem_id="medical-disclaimer"), value="medical.disclaimer")
         with gr.Tabs():
             with gr.Tab(elem_id="medical-ecg") as ecg_tab:

@@ -96,8 +96,7 @@ def recognize(text: str, path: str | None, lang: str, cache: PredictorCache):
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    with gr.Tab() as tab:
-        L.bind(tab, label="ner.tab")
+    with L.tab("ner.tab"):
         L.bind(gr.Markdown(), value="ner.intro")
         with gr.Row():
             with gr.Column(scale=2):

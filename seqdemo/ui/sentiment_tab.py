@@ -102,8 +102,7 @@ def confidence_words(probability: float) -> str:
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    with gr.Tab() as tab:
-        L.bind(tab, label="sentiment.tab")
+    with L.tab("sentiment.tab"):
         L.bind(gr.Markdown(), value="sentiment.intro")
         with gr.Row():
             with gr.Column(scale=3):

@@ -154,8 +154,7 @@ def slider_updates(path: str | None) -> tuple[dict, dict]:
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    with gr.Tab() as tab:
-        L.bind(tab, label="stocks.tab")
+    with L.tab("stocks.tab"):
         L.bind(gr.Markdown(elem_id="stocks-disclaimer"), value="stocks.disclaimer")
         L.bind(gr.Markdown(), value="stocks.intro")
         L.bind(gr.Markdown(), value="stocks.adjusted")

@@ -93,8 +93,7 @@ class TrainTab:
     def build(self, app: gr.Blocks) -> None:
         L = self.L
         first = self.tasks[0]
-        with gr.Tab() as tab:
-            L.bind(tab, label="train.tab")
+        with L.tab("train.tab"):
             L.bind(gr.Markdown(), value="train.intro")
             if not self.service.access.may_start:
                 L.bind(gr.Markdown(), value="jobs.refused_share")
@@ -132,8 +131,9 @@ class TrainTab:
     def _render_form(self, app: gr.Blocks) -> None:
         """Only the chosen task's settings are on the page, drawn again for another task, data, preset or
         language (a language switch keeps what was typed)."""
-        @gr.render(inputs=[self.task_dd, self.dataset_dd, self.preset_dd, self.lang, self.kept],
-                   triggers=[app.load, self.task_dd.change, self.dataset_dd.change, self.preset_dd.change, self.lang.change])
+        shown = self.L.tab_language  # the Train tab's: a switch made elsewhere redraws the form when the tab is opened
+        @gr.render(inputs=[self.task_dd, self.dataset_dd, self.preset_dd, shown, self.kept],
+                   triggers=[app.load, self.task_dd.change, self.dataset_dd.change, self.preset_dd.change, shown.change])
         def form(task_name: str, dataset: str, preset: str, lang: str, kept: dict):
             task = TASKS.get(task_name)
             if task is None or dataset not in task.datasets or preset not in task.presets:

@@ -79,8 +79,7 @@ def translate(text: str, path: str | None, beam, lang: str, cache: PredictorCach
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
     initial_direction = "en_zh"
-    with gr.Tab() as tab:
-        L.bind(tab, label="translation.tab")
+    with L.tab("translation.tab"):
         L.bind(gr.Markdown(), value="translation.intro")
         with gr.Row():
             with gr.Column(scale=2):
