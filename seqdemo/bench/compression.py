@@ -6,7 +6,7 @@ size on disk, its size zlib-compressed (as in a .zip), the median time of one in
 task's test figure on the whole test split through the task's own `evaluate`. A text generator also gets the
 seconds for 200 sampled characters. Translation's BLEU is the greedy one (the per-epoch figure, `BEAM_NOTE`):
 beam search (width 5) over the 2,870 test sentences took about 17 minutes per variant on a busy 2-core CPU, where
-greedy decoding of the whole split took under 2.
+greedy decoding of the whole split took about 2.
 
 Prints a markdown table as it goes and writes it to `--out` after each model.
 """
