@@ -24,9 +24,10 @@ def test_models_shipped_for_comparison_are_listed_but_never_the_default():
     from seqdemo.ui.models import example_rows, preferred_model
 
     compared = [e for e in list_models("sentiment") if e.for_comparison]
-    assert sorted(e.name for e in compared) == ["imdb-bilstm-small", "imdb-gru-distilled", "imdb-lstm-small", "imdb-rnn-small"]
+    assert sorted(e.name for e in compared) == ["imdb-bilstm-small", "imdb-gru-distilled", "imdb-lstm-small", "imdb-rnn-small",
+                                               "imdb-transformer-small"]
     cells = [e for e in compared if e.name.endswith("-small")]  # one recipe, only the cell differs
-    assert {e.settings.cell for e in cells} == {"rnn", "lstm"} and {e.settings.pooling for e in cells} == {"last"}
+    assert {e.settings.cell for e in cells} == {"rnn", "lstm", "transformer"} and {e.settings.pooling for e in cells} == {"last"}
     assert next(e for e in compared if e.name == "imdb-gru-distilled").settings.teacher == "movie-reviews-bilstm-attention"
     sentiment = get_task("sentiment")
     defaults = {preferred_model(sentiment, "en"), *(row[1] for row in example_rows(sentiment, {"en": ["x"]}))}
