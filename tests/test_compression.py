@@ -34,6 +34,20 @@ def test_int8_logits_stay_close_to_full_precision_and_the_original_is_untouched(
     assert type(model.encoder.layers[0][0]) is torch.nn.LSTM
 
 
+def test_int8_leaves_a_transformer_layer_whole_and_its_model_still_answers():
+    from seqdemo.models import ClassifierConfig, SequenceClassifier
+
+    torch.manual_seed(0)
+    model = SequenceClassifier(ClassifierConfig(vocab_size=50, embedding_dim=16, num_classes=2,
+                                                recurrent=RecurrentConfig("transformer", 32, bidirectional=True),
+                                                pooling="max")).eval()
+    tokens, lengths = torch.randint(1, 50, (3, 12)), torch.tensor([12, 7, 3])  # [batch, time], [batch]
+    with torch.no_grad():
+        full = model(tokens, lengths).logits  # [batch, classes]
+        small = quantized(model)(tokens, lengths).logits  # the fused Transformer layer reads its weights as tensors
+    assert (small - full).abs().max() < 0.05 * full.abs().max() + 1e-3
+
+
 def test_int8_weights_of_an_lstm_model_take_about_a_quarter_of_the_room():
     model = language_model()
     assert len(saved_bytes(quantized(model))) < 0.35 * len(saved_bytes(model))

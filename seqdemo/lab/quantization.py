@@ -32,5 +32,14 @@ def quantized(model: nn.Module) -> nn.Module:
     them one step at a time through their own forward)."""
     with warnings.catch_warnings():  # the deprecation notice, repeated on every call; the docstring says why
         warnings.filterwarnings("ignore", message=r".*(deprecated|will be removed).*")
-        return torch.ao.quantization.quantize_dynamic(model, QUANTIZED_LAYERS, dtype=torch.qint8).eval()
+        return torch.ao.quantization.quantize_dynamic(model, quantizable(model), dtype=torch.qint8).eval()
+
+
+def quantizable(model: nn.Module) -> set[str]:
+    """The names of the layers int8 takes: LSTM, GRU and linear layers, except inside a Transformer layer, whose
+    fused forward reads its linear layers' weights as tensors (an int8 layer's `weight` is a method)."""
+    inside_transformer = {f"{name}.{inner}" for name, module in model.named_modules()
+                          if isinstance(module, nn.TransformerEncoderLayer) for inner, _ in module.named_modules()}
+    return {name for name, module in model.named_modules()
+            if type(module) in QUANTIZED_LAYERS and name not in inside_transformer}
 
