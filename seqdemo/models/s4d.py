@@ -37,11 +37,14 @@ class S4DLayer(nn.Module):
         modes = state_size // 2
         self.in_proj = nn.Linear(input_size, hidden_size)
         low, high = map(math.log, self.DT_RANGE)
-        self.log_dt = nn.Parameter(torch.rand(hidden_size) * (high - low) + low)  # [hidden]
-        self.log_A_real = nn.Parameter(torch.full((hidden_size, modes), math.log(0.5)))  # [hidden, modes]
-        self.A_imag = nn.Parameter(math.pi * torch.arange(modes, dtype=torch.float32).repeat(hidden_size, 1))
-        self.C = nn.Parameter(torch.view_as_real(torch.randn(hidden_size, modes, dtype=torch.cfloat)))  # [hidden, modes, 2]
-        self.D = nn.Parameter(torch.randn(hidden_size))  # [hidden]: the skip from input to output
+        # the starting values are computed on the CPU whatever the default device: on the meta device (a model built
+        # for its shapes only, before a checkpoint is loaded) this arithmetic would import PyTorch's compiler
+        cpu = torch.device("cpu")
+        self.log_dt = nn.Parameter(torch.rand(hidden_size, device=cpu) * (high - low) + low)  # [hidden]
+        self.log_A_real = nn.Parameter(torch.full((hidden_size, modes), math.log(0.5), device=cpu))  # [hidden, modes]
+        self.A_imag = nn.Parameter(math.pi * torch.arange(modes, dtype=torch.float32, device=cpu).repeat(hidden_size, 1))
+        self.C = nn.Parameter(torch.view_as_real(torch.randn(hidden_size, modes, dtype=torch.cfloat, device=cpu)))  # [hidden, modes, 2]
+        self.D = nn.Parameter(torch.randn(hidden_size, device=cpu))  # [hidden]: the skip from input to output
         self.activation = nn.GELU()
         self.out_proj = nn.Linear(hidden_size, 2 * hidden_size)
         self.glu = nn.GLU(dim=-1)
