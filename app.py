@@ -87,8 +87,10 @@ def main(argv: list[str] | None = None) -> None:
     from seqdemo.ui import build_app
     from seqdemo.ui.app import CSS, MAX_UPLOAD_BYTES, SESSIONS_KEPT
     from seqdemo.ui.logins import LoginGuard
+    from seqdemo.ui.sessions import install as sessions_on_demand
 
     torch.set_num_threads(APP_TORCH_THREADS)
+    sessions_on_demand()
     device = resolve_device(args.device)
     # Strangers must not start, stop or read other people's jobs: see seqdemo.jobs.service.Access.
     shared = args.share or not is_loopback(args.host)
