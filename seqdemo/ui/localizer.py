@@ -123,8 +123,21 @@ class Localizer:
 
     def follow(self, fn: Callable, inputs: Sequence, outputs) -> None:
         """On every language change, `fn(*values of inputs, lang)` -> the update of `outputs` (one
-        component) or a list of updates (a list of components)."""
-        self._section.followers.append((fn, list(inputs), outputs))
+        component) or a list of updates (a list of components). It redraws with the tab that holds its
+        outputs, wherever it is registered (a tab's handlers are often wired after its `with` block)."""
+        self._section_holding(outputs if isinstance(outputs, list) else [outputs]).followers.append(
+            (fn, list(inputs), outputs))
+
+    def _section_holding(self, components: list) -> _Section:
+        """The section of the top-level tab that holds every one of `components`, else the current one."""
+        found = [self._tab_section(component) for component in components]
+        return found[0] if found and found[0] is not None and all(section is found[0] for section in found) else self._section
+
+    def _tab_section(self, block) -> _Section | None:
+        sections = {id(tab): section for tab, section in self._tabs}
+        while block is not None and id(block) not in sections:
+            block = block.parent
+        return sections.get(id(block)) if block is not None else None
 
     def connect(self, lang: gr.components.Component) -> None:
         """Wires the switch: one event redraws what is always in sight and asks the open tab for the new
