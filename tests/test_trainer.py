@@ -163,6 +163,41 @@ def test_checkpoint_round_trip_gives_identical_outputs(tmp_path):
     assert sorted(os.listdir(path)) == ["config.json", "fitted_words.json", "metrics.json", "model.safetensors"]
 
 
+def test_an_embedding_table_reads_from_the_file_and_training_it_leaves_the_file_alone(tmp_path):
+    model, path = save_tiny(tmp_path)
+    weights = path / "model.safetensors"
+    stored = weights.read_bytes()
+    restored = tiny_model(seed=1)
+    load_checkpoint(path).load_weights(restored)
+    table = restored.embedding.weight
+    assert table.untyped_storage().nbytes() == len(stored)  # the file's pages, not a copy
+    assert torch.equal(table, model.embedding.weight) and table.requires_grad
+    optimizer = torch.optim.SGD(restored.parameters(), lr=1.0)
+    restored(torch.randint(4, 12, (2, 5)), torch.tensor([5, 3])).logits.sum().backward()
+    optimizer.step()
+    assert not torch.equal(restored.embedding.weight, model.embedding.weight)
+    assert weights.read_bytes() == stored
+
+
+def test_a_tied_embedding_table_stays_tied_to_its_twin(tmp_path):
+    from seqdemo.train.checkpoint import map_embedding_tables
+
+    class Tied(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.embedding = torch.nn.Embedding(10, 4)
+            self.decoder = torch.nn.Linear(4, 10, bias=False)
+            self.decoder.weight = self.embedding.weight
+
+    model = Tied()
+    save_checkpoint(tmp_path / "ckpt", {"task": "generation", "dataset": "x", "hyperparameters": {}}, model, {}, {})
+    restored = Tied()
+    load_checkpoint(tmp_path / "ckpt").load_weights(restored)
+    map_embedding_tables(restored, tmp_path / "ckpt" / "model.safetensors")
+    assert restored.decoder.weight is restored.embedding.weight
+    assert torch.equal(restored.embedding.weight, model.embedding.weight)
+
+
 def test_trained_sentiment_checkpoint_round_trip(tiny_sentiment_checkpoint, cpu):
     task, hparams, model, checkpoint = load_model(tiny_sentiment_checkpoint, cpu)
     predictor = task.predictor(model, hparams, checkpoint)
