@@ -8,7 +8,8 @@ ratios that travel between machines:
 - the page: bytes of HTML as sent with and without gzip;
 - every tab's server-side latency through a raw API client (first call right after start, then the
   median of the next few), and generation speed in characters per second;
-- memory (RSS): after start, with every tab used, after a soak of concurrent clients;
+- memory (RSS): after start, with every tab used, after a soak of concurrent clients, and its creep
+  from a tenth of the soak to the end (concurrent requests' working sets come at once; a leak creeps);
 - in Chromium: seconds until the page is usable, and until a language switch has redrawn the page.
 
 Nothing leaves this machine. It prints a table; the README quotes it with the machine it ran on.
@@ -45,6 +46,9 @@ demo.launch(server_name="127.0.0.1", server_port=int(sys.argv[1]))
 """
 LATER_CALLS = 5  # per tab, after the first
 GENERATION_LENGTHS = (200, 2000)
+# Concurrent requests hold more memory than one at a time (their working sets): memory is judged flat when it
+# does not creep once the load has run this share of the soak.
+SOAK_SETTLING = 0.1
 
 
 @contextmanager
@@ -163,11 +167,17 @@ def run(rounds: int, soak_clients: int, soak_seconds: float) -> list[tuple[str, 
                          f"{length / last:.0f} characters/s"))
         warm = rss_mb(process)
         rows.append(("RSS with every tab used", f"{warm:.0f} MB", ""))
-        results, _errors = load(url, soak_clients, soak_seconds)
+        under_load: list[tuple[float, float]] = []  # (seconds into the soak, RSS)
+        results, _errors = load(url, soak_clients, soak_seconds,
+                                each_second=lambda seconds: under_load.append((seconds, rss_mb(process))))
         calls = sum(map(len, results.values()))
         soaked = rss_mb(process)
         rows.append((f"RSS after {soak_seconds:.0f} s of {soak_clients} clients ({calls} calls)", f"{soaked:.0f} MB",
                      f"{100 * (soaked / warm - 1):+.1f} % on warm"))
+        settled_at = SOAK_SETTLING * soak_seconds
+        settled = next((rss for seconds, rss in under_load if seconds >= settled_at), soaked)
+        rows.append((f"RSS under load: at {settled_at:.0f} s, then at the end", f"{settled:.0f} MB, {soaked:.0f} MB",
+                     f"{100 * (soaked / settled - 1):+.1f} % (creep)"))
         browser = browser_times(url, bare_url)
         if isinstance(browser, str):
             rows.append(("Chromium", "not measured", browser))
