@@ -78,12 +78,13 @@ def map_embedding_tables(model: torch.nn.Module, path: Path) -> None:
     file = None
     for prefix, module in model.named_modules():
         entry = header.get(f"{prefix}.weight" if prefix else "weight")
-        if (not isinstance(module, torch.nn.Embedding) or uses[id(module.weight)] > 1 or entry is None
-                or entry.get("dtype") != "F32" or (header_bytes + entry["data_offsets"][0]) % 4):
+        if not isinstance(module, torch.nn.Embedding) or uses[id(module.weight)] > 1 or entry is None:
+            continue
+        start = header_bytes + entry["data_offsets"][0]  # the table's first byte in the file
+        if entry.get("dtype") != "F32" or start % 4:
             continue
         file = file or torch.UntypedStorage.from_file(str(path), shared=False, nbytes=path.stat().st_size)
-        table = torch.empty(0, dtype=torch.float32).set_(file, (header_bytes + entry["data_offsets"][0]) // 4,
-                                                         entry["shape"])  # [rows, dim], on the file's pages
+        table = torch.empty(0, dtype=torch.float32).set_(file, start // 4, entry["shape"])  # [rows, dim], on the file's pages
         module.weight = torch.nn.Parameter(table, requires_grad=module.weight.requires_grad)
 
 

@@ -130,14 +130,17 @@ class Localizer:
 
     def _section_holding(self, components: list) -> _Section:
         """The section of the top-level tab that holds every one of `components`, else the current one."""
-        found = [self._tab_section(component) for component in components]
-        return found[0] if found and found[0] is not None and all(section is found[0] for section in found) else self._section
+        tab_sections = {id(tab): section for tab, section in self._tabs}
 
-    def _tab_section(self, block) -> _Section | None:
-        sections = {id(tab): section for tab, section in self._tabs}
-        while block is not None and id(block) not in sections:
-            block = block.parent
-        return sections.get(id(block)) if block is not None else None
+        def holding(block) -> _Section | None:
+            while block is not None and id(block) not in tab_sections:
+                block = block.parent
+            return tab_sections[id(block)] if block is not None else None
+
+        found = [holding(component) for component in components]
+        if found and found[0] is not None and all(section is found[0] for section in found):
+            return found[0]
+        return self._section
 
     def connect(self, lang: gr.components.Component) -> None:
         """Wires the switch: one event redraws what is always in sight and asks the open tab for the new

@@ -5,7 +5,7 @@ this app does not offer), and it works them all out when the session begins: wit
 about 170 ms of server CPU and half a megabyte per session. A browser is one session, but every API call
 made without one (`/gradio_api/call/...`) is a new session. That copy was most of an API call's time
 (sentiment answered in about 150 ms, of which the model took 5 ms), and the 128 sessions Gradio keeps held
-about 140 MB of them.
+about 65 MB of them.
 
 Here a session works out a component's configuration when an event first touches that component, which is
 what Gradio reads back during events. A request for a deep link still gets every component's configuration.
@@ -42,5 +42,3 @@ class SessionOnDemand(SessionState):
 def install() -> None:
     """Gradio creates a SessionOnDemand for each new session (its state holder names the class when it needs one)."""
     gradio.state_holder.SessionState = SessionOnDemand
-
-
