@@ -1,5 +1,6 @@
 """The real app in headless Chromium, used the way a newcomer would."""
 
+import json
 import re
 import zipfile
 from urllib.parse import urlparse
@@ -273,6 +274,24 @@ def test_a_language_switch_keeps_the_model_the_visitor_chose(page, app_url):
     expect(page.locator("#sentiment-model input")).to_have_value(re.compile("chinese-reviews"))
     page.get_by_role("tab", name="Named entities").click()
     expect(page.locator("#ner-model input")).to_have_value(re.compile("wnut16"))  # untouched pickers follow the language
+
+
+def test_a_first_language_switch_redraws_the_open_tab_only(page, app_url):
+    """Each tab redraws when its language State changes; a browser once took the first switch for a change of
+    every tab's State (they sat in tabs it had not drawn), and redrew all eight tabs."""
+    page.goto(app_url)
+    expect(page.locator("#sentiment-submit")).to_be_visible(timeout=30_000)
+    config = page.evaluate("() => window.gradio_config")
+    states = {c["id"] for c in config["components"] if c["type"] == "state"}
+    redraws = {d["id"] for d in config["dependencies"]
+               if any(event == "change" and target in states for target, event in d["targets"])}
+    asked: list[int] = []
+    page.on("request", lambda request: asked.append(json.loads(request.post_data)["fn_index"])
+            if request.url.split("?")[0].endswith("/queue/join") else None)
+    page.get_by_label("中文").check()
+    expect(page.locator("#sentiment-submit")).to_have_text("分析情感", timeout=20_000)
+    page.wait_for_timeout(1500)  # the stray redraws came about half a second after the switch
+    assert len(redraws & set(asked)) == 1, asked
 
 
 def test_the_train_form_puts_a_few_settings_first_shows_its_command_and_marks_a_bad_setting(page, app_url):

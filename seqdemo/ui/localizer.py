@@ -42,7 +42,10 @@ class _Section:
     """What one part of the page shows: the strings bound in it and the handlers that follow the language."""
     bindings: list[tuple[gr.components.Component | gr.blocks.Block, dict[str, str | list[str]]]] = field(default_factory=list)
     followers: list[tuple[Callable, list, list | gr.components.Component]] = field(default_factory=list)
-    language: gr.State | None = None  # a tab's: the language its contents show, or are asked to show
+    # A tab's: the language its contents show, or are asked to show. It lives outside the tab (rendered by
+    # `connect`): a browser takes the first update of a State inside a tab it has not drawn yet for a change, so
+    # the first switch redrew every tab, hidden ones and all.
+    language: gr.State | None = None
 
     @property
     def inputs(self) -> list:
@@ -86,7 +89,7 @@ class Localizer:
         what is built inside it when it is in sight."""
         with gr.Tab(**options) as tab:
             self.bind(tab, label=label_key)
-            section, outer = _Section(language=gr.State(self.default)), self._section
+            section, outer = _Section(language=gr.State(self.default, render=False)), self._section
             self._tabs.append((tab, section))
             self._section = section
             try:
@@ -148,7 +151,7 @@ class Localizer:
         one it shows, either so or when it is opened. Events name only what they change, because the browser's
         time goes on every output an event names, even one left as it is."""
         opened = gr.State(0)  # the open tab's index
-        languages = [section.language for _, section in self._tabs]
+        languages = [section.language.render() for _, section in self._tabs]
 
         def switch(code: str, open_index: int, *values):
             asked = [code if index == open_index else gr.skip() for index in range(len(languages))]
