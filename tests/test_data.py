@@ -182,3 +182,12 @@ def test_the_chinese_lexicon_is_the_dictionary_file_read_line_by_line():
         word, _frequency, tag = line.split(" ")
         from_file[word] = kind_of_tag(tag)
     assert data.load_chinese_lexicon() == from_file
+
+
+def test_the_tagger_keeps_one_copy_of_each_word_and_tag():
+    from seqdemo.text.segmenter import tagger
+
+    tags, frequencies = tagger().dt.word_tag_tab, tagger().dt.tokenizer.FREQ
+    word = next(iter(tags))
+    assert next(key for key in frequencies if key == word) is word  # the frequency table's string itself
+    assert len({id(tag) for tag in tags.values()}) == len(set(tags.values()))

@@ -6,7 +6,7 @@ organisation)? 4 positions x 4 kinds = 16 yes/no features, kept as one bit mask 
 A name the training data never showed can still be found when the dictionary knows it.
 """
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import torch
 
@@ -22,7 +22,7 @@ def _bit(position: str, kind: str) -> int:
     return 1 << (POSITIONS.index(position) * len(KINDS) + KINDS.index(kind))
 
 
-def lexicon_masks(chars: Sequence[str], lexicon: dict[str, str]) -> list[int]:
+def lexicon_masks(chars: Sequence[str], lexicon: Mapping[str, str]) -> list[int]:
     """One bit mask per character: every dictionary word covering it, by position in the word and kind."""
     masks = [0] * len(chars)
     for start in range(len(chars)):
