@@ -171,6 +171,15 @@ def machine() -> str:
     return f"{platform.processor() or platform.machine()}, {psutil.cpu_count()} cores, {memory:.0f} GiB, {platform.system()}"
 
 
+def python_speed() -> float:
+    """Seconds for ten million steps of a Python loop: how fast this machine is right now (a shared virtual machine's
+    speed varies with its neighbours), printed before and after the run to read its figures by."""
+    started, total = time.perf_counter(), 0
+    for step in range(10_000_000):
+        total += step
+    return time.perf_counter() - started
+
+
 def run(rounds: int, soak_clients: int, soak_seconds: float) -> list[tuple[str, str, str]]:
     """Rows of (measure, seqdemo, bare Gradio or ratio)."""
     rows = []
@@ -224,8 +233,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--soak-clients", type=int, default=8)
     parser.add_argument("--soak-seconds", type=float, default=60)
     args = parser.parse_args(argv)
-    print(f"machine: {machine()}; load average before: {os.getloadavg()[0]:.2f}", flush=True)
+    print(f"machine: {machine()}; load average before: {os.getloadavg()[0]:.2f}; ten million Python loop steps: "
+          f"{python_speed():.2f} s", flush=True)
     print(table(run(args.rounds, args.soak_clients, args.soak_seconds)))
+    print(f"ten million Python loop steps after the run: {python_speed():.2f} s")
     return 0
 
 
