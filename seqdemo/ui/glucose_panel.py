@@ -134,8 +134,6 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache, ho
     def refresh_moments(path, current, lang_):
         return gr.update(choices=moment_choices(path, lang_, cache), value=current)
 
-    gr.on([holder.select, model.change], refresh_moments, [model, moment, lang], moment, show_progress="hidden",
-          api_visibility="private")
+    picker.feeds(moment, refresh_moments, opened=holder)
     picker.wire()
-    L.follow(refresh_moments, [model, moment], moment)
     L.results(figure, readings, status)

@@ -166,7 +166,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
                     with gr.Column(scale=2):
                         picker = ModelPicker(L, lang, TASK, model_card, label_key="medical.model", elem_id="ecg-model")
                         model = picker.dropdown
-                        # the model's marks come when the tab is opened: they need the model, loaded after start
+                        # the model's marks come when the tab is opened (`picker.feeds`)
                         picked = L.bind(gr.Dropdown(choices=beat_choices(L.default), value=None, elem_id="ecg-beat"),
                                         label="medical.pick_beat")
                         samples = L.bind(gr.Textbox(lines=4, max_lines=8, elem_id="ecg-samples"), label="medical.samples",
@@ -194,7 +194,5 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
     def marked_beats(path, current, lang_):
         return gr.update(choices=beat_choices(lang_, verdicts(path, cache)), value=current)
 
-    gr.on([medical_tab.select, model.change], marked_beats, [model, picked, lang], picked, show_progress="hidden",
-          api_visibility="private")
-    L.follow(marked_beats, [model, picked], picked)
+    picker.feeds(picked, marked_beats, opened=medical_tab)
     L.results(figure, probabilities, status)

@@ -217,6 +217,14 @@ class ModelPicker:
         value = current if current in [v for _, v in choices] else preferred_model(self.task, lang, allowed)
         return gr.update(choices=choices, value=value, info=picker_info(self.info_key, lang))
 
+    def feeds(self, component: gr.components.Component, fn: Callable[[str | None, Any, str], Any], opened: gr.Tab) -> None:
+        """`component` shows what the chosen model works out: `fn(path, component's value, lang)` -> its update,
+        asked for when `opened` (the tab that holds it) is selected, for each pick and on every language change.
+        Never while the page is built: models load once the app is listening."""
+        gr.on([opened.select, self.dropdown.change], fn, [self.dropdown, component, self.lang], component,
+              show_progress="hidden", api_visibility="private")
+        self.L.follow(fn, [self.dropdown, component], component)
+
     def wire(self) -> None:
         inputs = [self.dropdown, *self.context, self.lang]
         self.dropdown.focus(self.refreshed, inputs, self.dropdown, api_visibility="private")
