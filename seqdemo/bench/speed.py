@@ -8,8 +8,9 @@ ratios that travel between machines:
 - the page: bytes of HTML as sent with and without gzip;
 - every tab's server-side latency through a raw API client (first call right after start, then the
   median of the next few), and generation speed in characters per second;
-- memory (RSS): after start, once the warm-up has loaded every shipped model, with every tab used, after a soak of concurrent clients, and its creep
-  from a tenth of the soak to the end (concurrent requests' working sets come at once; a leak creeps);
+- memory (RSS): after start, once the warm-up has loaded every shipped model, with every tab used, after a
+  soak of concurrent clients, and its creep from a tenth of the soak to the end (concurrent requests'
+  working sets come at once; a leak creeps);
 - in Chromium: seconds until the page is usable, and until a language switch has redrawn the page.
 
 Nothing leaves this machine. It prints a table; the README quotes it with the machine it ran on.
