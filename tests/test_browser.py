@@ -297,6 +297,35 @@ def test_a_first_language_switch_redraws_the_open_tab_only(page, app_url):
     assert len(redraws & set(asked)) == 1, asked
 
 
+def close_list_without_a_choice(page, dropdown_id):
+    """Open a dropdown's list and leave it without choosing (the browser then reports an input on blur)."""
+    page.locator(f"#{dropdown_id} input").click()
+    expect(page.get_by_role("option").first).to_be_visible(timeout=10_000)
+    page.keyboard.press("Escape")
+
+
+def test_a_list_closed_without_a_choice_counts_as_no_choice(page, app_url):
+    page.goto(app_url)
+    expect(page.locator("#sentiment-model input")).to_have_value(re.compile("movie-reviews"), timeout=30_000)
+    close_list_without_a_choice(page, "sentiment-model")
+    page.locator("#sentiment-input textarea").click()
+    page.wait_for_timeout(1000)
+    page.get_by_label("中文").check()
+    expect(page.locator("#sentiment-model input")).to_have_value(re.compile("chinese-reviews"), timeout=20_000)
+    page.get_by_label("English").check()
+    page.get_by_role("tab", name="Medical monitoring").click()
+    close_list_without_a_choice(page, "ecg-beat")
+    page.locator("#ecg-samples textarea").fill("1, 2, three")  # leaving the list: what is typed stays
+    page.wait_for_timeout(1000)
+    page.locator("#ecg-submit").click()
+    expect(page.locator("#ecg-status")).to_contain_text("Value 3 (“three”) is not a number", timeout=30_000)
+    page.get_by_role("tab", name="Glucose forecast").click()
+    close_list_without_a_choice(page, "glucose-moment")
+    page.locator("#glucose-submit").focus()
+    page.wait_for_timeout(1500)
+    expect(page.locator("#glucose-status")).to_have_text("")  # no forecast asked for, so no complaint
+
+
 def test_the_train_form_puts_a_few_settings_first_shows_its_command_and_marks_a_bad_setting(page, app_url):
     page.goto(app_url)
     page.get_by_role("tab", name="Train").click()

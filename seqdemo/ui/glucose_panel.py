@@ -129,7 +129,8 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache, ho
         return forecast_glucose(moment_, path, lang_, cache)
 
     inputs, outputs = [moment, model, lang], [figure, readings, status]
-    gr.on([submit.click, moment.input], run, inputs, outputs, concurrency_limit=4, api_name="forecast_glucose")
+    # a moment chosen from the list forecasts at once; closing the list without a choice asks for nothing
+    gr.on([submit.click, moment.select], run, inputs, outputs, concurrency_limit=4, api_name="forecast_glucose")
 
     def refresh_moments(path, current, lang_):
         return gr.update(choices=moment_choices(path, lang_, cache), value=current)

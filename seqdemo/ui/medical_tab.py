@@ -187,7 +187,7 @@ def build(L: Localizer, lang: gr.components.Component, cache: PredictorCache) ->
         return classify(text_, path, picked_, lang_, cache)
 
     inputs, outputs = [samples, model, picked, lang], [figure, probabilities, status]
-    picked.input(beat_text, picked, samples).then(run, inputs, outputs)
+    picked.select(beat_text, picked, samples).then(run, inputs, outputs)  # a choice: not closing the list without one
     upload.upload(read_upload, [upload, lang], [samples, status])
     gr.on([submit.click, samples.submit], run, inputs, outputs, concurrency_limit=4, api_name="classify_beat")
     picker.wire()

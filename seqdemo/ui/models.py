@@ -245,6 +245,6 @@ class ModelPicker:
                 update = self.refreshed(current if picked or current not in shown_by_default else None, *context_and_lang)
                 return update, *self.open_card_contents(is_open, update["value"], lang)
 
-            self.dropdown.input(lambda: True, None, self.picked, api_visibility="private")
+            self.dropdown.select(lambda: True, None, self.picked, api_visibility="private")  # not opened and closed
             self.L.follow(on_language, [self.dropdown, self.picked, self.card_open, *self.context],
                           [self.dropdown, self.card_text, self.card_curves, self.card_download])
