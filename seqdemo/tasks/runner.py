@@ -145,7 +145,9 @@ def train(task_name: str, dataset: str, hparams, out_dir: Path, device: torch.de
             trainer.load_state_dict(load_state(state_dir / "trainer"))
             seconds_before = trainer.seconds
         if distributed.is_main():
-            trainer.callbacks.append(EpochState(state_dir / "trainer"))
+            # first: an epoch is reported (the job's progress, the log) only once its state is saved, so a
+            # worker killed right after it was reported resumes after it rather than from the start
+            trainer.callbacks.insert(0, EpochState(state_dir / "trainer"))
     result = run.fit(trainer, device)
     if result.cancelled or not distributed.is_main():
         return None
