@@ -2,6 +2,7 @@
 
 import json
 import re
+import time
 import zipfile
 from urllib.parse import urlparse
 
@@ -295,6 +296,33 @@ def test_a_first_language_switch_redraws_the_open_tab_only(page, app_url):
     expect(page.locator("#sentiment-submit")).to_have_text("分析情感", timeout=20_000)
     page.wait_for_timeout(1500)  # the stray redraws came about half a second after the switch
     assert len(redraws & set(asked)) == 1, asked
+
+
+def test_the_jobs_are_followed_only_while_the_train_tab_is_open(page, app_url):
+    """Every open page asked for the job table every two seconds, whichever tab it showed."""
+    page.goto(app_url)
+    expect(page.locator("#sentiment-submit")).to_be_visible(timeout=30_000)
+    config = page.evaluate("() => window.gradio_config")
+    refresh = next(d["id"] for d in config["dependencies"] if d["api_name"] == "refresh_jobs")
+    asked: list[int] = []
+    page.on("request", lambda request: asked.append(json.loads(request.post_data)["fn_index"])
+            if request.url.split("?")[0].endswith("/queue/join") else None)
+
+    def refreshes_within(seconds: float) -> int:
+        asked.clear()
+        page.wait_for_timeout(seconds * 1000)
+        return asked.count(refresh)
+
+    assert refreshes_within(5) == 0
+    asked.clear()
+    page.get_by_role("tab", name="Train").click()
+    deadline = time.monotonic() + 30  # at once, then every two seconds once an answer is in (a first one may be slow)
+    while asked.count(refresh) < 3 and time.monotonic() < deadline:
+        page.wait_for_timeout(250)
+    assert asked.count(refresh) >= 3, asked
+    page.get_by_role("tab", name="Sentiment").click()
+    page.wait_for_timeout(1000)  # a tick may have been on its way
+    assert refreshes_within(5) == 0
 
 
 def close_list_without_a_choice(page, dropdown_id):

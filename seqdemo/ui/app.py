@@ -57,7 +57,7 @@ def build_app(device: torch.device, jobs: JobService, cache: PredictorCache | No
             with gr.Column(scale=1, min_width=200):
                 lang = L.bind(gr.Radio(choices=[(name, code) for code, name in LANGUAGES.items()], value=L.default,
                                        elem_id="language-switch"), label="app.language")
-        with gr.Tabs():
+        with gr.Tabs() as tabs:
             sentiment_tab.build(L, lang, cache)
             generation_tab.build(L, lang, cache)
             translation_tab.build(L, lang, cache)
@@ -65,7 +65,7 @@ def build_app(device: torch.device, jobs: JobService, cache: PredictorCache | No
             stocks_tab.build(L, lang, cache)
             medical_tab.build(L, lang, cache)
             lab_tab.build(L, lang, cache)
-            train_tab.build(L, lang, jobs, app)
+            train_tab.build(L, lang, jobs, app, tabs)
         footer_text = gr.Markdown(footer(L.default, device, cache.int8_tasks), elem_id="app-footer")
         L.follow(lambda code: footer(code, device, cache.int8_tasks), [], footer_text)
         L.connect(lang)

@@ -90,10 +90,10 @@ class TrainTab:
         self.tasks = list(TASKS.values())
     # -- layout
 
-    def build(self, app: gr.Blocks) -> None:
+    def build(self, app: gr.Blocks, tabs: gr.Tabs) -> None:
         L = self.L
         first = self.tasks[0]
-        with L.tab("train.tab"):
+        with L.tab("train.tab") as self.tab:
             L.bind(gr.Markdown(), value="train.intro")
             if not self.service.access.may_start:
                 L.bind(gr.Markdown(), value="jobs.refused_share")
@@ -105,7 +105,7 @@ class TrainTab:
                     self._queue()
             self._details()
             self._comparison()
-        self._wire()
+        self._wire(tabs)
 
     def _form(self, first: Task) -> None:
         L = self.L
@@ -382,14 +382,22 @@ class TrainTab:
         return (gr.update(choices=self._task_choices(lang)), gr.update(choices=self._dataset_choices(task, lang)),
                 gr.update(choices=self._preset_choices(task, lang)))
 
-    def _wire(self) -> None:
+    def _wire(self, tabs: gr.Tabs) -> None:
         self.task_dd.change(self.on_task, [self.task_dd, self.lang], [self.dataset_dd, self.preset_dd],
                             api_visibility="private")
-        timer = gr.Timer(REFRESH_SECONDS)
+        # The jobs are followed only while this tab is in sight: every open page asked every REFRESH_SECONDS
+        # whichever tab it showed. Opening the tab brings them up to date at once.
+        timer = gr.Timer(REFRESH_SECONDS, active=False)
+        position = tabs.children.index(self.tab)
+
+        def follow_while_open(evt: gr.SelectData) -> gr.Timer:
+            return gr.Timer(active=evt.index == position)
+
+        tabs.select(follow_while_open, None, timer, show_progress="hidden", api_visibility="private")
         details = [self.summary_md, self.loss_plot, self.metric_plot, self.settings_json, self.log_box]
         refresh_outputs = [self.table, self.job_dd, self.compare_dd] + details + [self.seen, self.action_msg]
-        timer.tick(self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs, show_progress="hidden",
-                   api_name="refresh_jobs")
+        gr.on([timer.tick, self.tab.select], self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs,
+              show_progress="hidden", api_name="refresh_jobs")
         self.job_dd.change(self.refresh, [self.job_dd, self.lang, self.seen], refresh_outputs, show_progress="hidden")
         self.table.select(self.on_select_row, [self.table], self.job_dd)
         self.cancel_btn.click(self.on_cancel, [self.job_dd, self.lang], self.action_msg, api_name="cancel_job")
@@ -403,7 +411,7 @@ class TrainTab:
         self.L.follow(self.on_language, [self.task_dd], [self.task_dd, self.dataset_dd, self.preset_dd])
 
 
-def build(L: Localizer, lang: gr.components.Component, service: JobService, app: gr.Blocks) -> None:
+def build(L: Localizer, lang: gr.components.Component, service: JobService, app: gr.Blocks, tabs: gr.Tabs) -> None:
     tab = TrainTab(L, lang, service)
-    tab.build(app)
+    tab.build(app, tabs)
     app.load(tab.latest_job, None, tab.job_dd)  # a fresh page follows the job most likely wanted
