@@ -46,3 +46,27 @@ def test_a_handler_across_tabs_stays_with_the_switch():
         L.results(first, second)
         L.connect(lang)
     assert {first._id, second._id} <= outputs_of(app, lang)
+
+
+def test_the_switchs_states_come_first_in_the_page():
+    """Gradio's page walks the component tree from the top to find each output of an event: the States every
+    switch updates are put first, where the walk ends at once; what shows keeps its order."""
+    L = Localizer()
+    with gr.Blocks() as app:
+        title = L.bind(gr.Markdown(), value="app.title")
+        lang = gr.Radio(choices=["en", "zh"], value="en")
+        with gr.Tabs():
+            with L.tab("sentiment.tab"):
+                gr.Markdown()
+            with L.tab("generation.tab"):
+                gr.Markdown()
+        footer = gr.Markdown()
+        L.connect(lang)
+    tab_states = [section.language._id for _, section in L._tabs]
+    top = [child["id"] for child in app.get_config_file()["layout"]["children"]]
+    switch_states = set(top[:len(tab_states) + 1])
+    assert set(tab_states) < switch_states
+    assert all(isinstance(app.blocks[i], gr.State) for i in switch_states)
+    shown = top[len(switch_states):]  # the language list sits in a form Gradio adds
+    assert shown[0] == title._id and shown[-1] == footer._id
+    assert not any(isinstance(app.blocks[i], gr.State) for i in shown)
