@@ -147,9 +147,12 @@ def test_settings_are_checked_before_the_first_token_and_any_whole_number_is_a_s
                                        RecurrentConfig("rnn", 12), RecurrentConfig("lstm", 12, layer_norm=True),
                                        RecurrentConfig("s4d", 12, layers=2)],
                          ids=["lstm", "gru", "rnn", "layer-norm-lstm", "s4d"])
-def test_a_single_step_gives_what_the_whole_sequence_gives(recurrent):
+@pytest.mark.parametrize("joined", [False, True], ids=["as-trained", "lstm-weights-joined"])
+def test_a_single_step_gives_what_the_whole_sequence_gives(recurrent, joined):
     torch.manual_seed(0)
     model = LanguageModel(LanguageModelConfig(10, 8, recurrent, tie_weights=True)).eval()
+    if joined:
+        model.join_lstm_weights()  # as a generator does
     tokens = torch.tensor([[1, 4, 2, 7, 3]])
     with torch.no_grad():
         whole = model(tokens)  # logits = [1, 5, vocab]
@@ -160,3 +163,23 @@ def test_a_single_step_gives_what_the_whole_sequence_gives(recurrent):
     with torch.no_grad():
         expected = model(tokens[:, :1], whole.state).logits[:, -1]
     assert torch.allclose(again, expected, atol=1e-5)
+
+
+def test_joined_lstm_weights_are_the_layers_own_and_new_weights_part_them():
+    torch.manual_seed(0)
+    model = LanguageModel(LanguageModelConfig(10, 8, RecurrentConfig("lstm", 12, layers=2))).eval()
+    weights = {name: tensor.clone() for name, tensor in model.state_dict().items()}
+    model.join_lstm_weights()
+    assert all(torch.equal(weights[name], tensor) for name, tensor in model.state_dict().items())
+    for index, (layer,) in enumerate(model.encoder.layers):  # the same memory, not a copy beside it
+        assert layer.weight_ih_l0.data_ptr() == model.joined[index].data_ptr()
+        assert layer.weight_hh_l0.data_ptr() == model.joined[index][:, 8 if index == 0 else 12:].data_ptr()
+
+    # weights loaded afterwards are new tensors: a step must read them, not the joined ones
+    model.load_state_dict({name: tensor + 0.5 if "weight_hh" in name else tensor for name, tensor in weights.items()},
+                          assign=True)
+    tokens = torch.tensor([[1, 4, 2, 7, 3]])
+    with torch.no_grad():
+        whole, prefix = model(tokens), model(tokens[:, :4])
+    logits, _ = model.step(tokens[:, 4], prefix.state)
+    assert torch.allclose(logits, whole.logits[:, -1], atol=1e-5)

@@ -235,6 +235,7 @@ class CarriedStateLoss:
 class TextGenerator:
     def __init__(self, task: TextGenerationTask, model: LanguageModel, checkpoint):
         self.task, self.model = task, model
+        model.join_lstm_weights()  # it answers one token at a time
         self.dataset = checkpoint.config["dataset"]
         self.vocab = checkpoint.fitted["tokens"]
         self.words = self.task.datasets[self.dataset].options["tokenizer"] != "chars"
