@@ -1,5 +1,9 @@
 """Encoder shapes and the padding invariant: padding never changes a prediction."""
 
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import torch
 from torch import nn
@@ -14,6 +18,8 @@ from seqdemo.models import (
     length_mask,
     reverse_within_lengths,
 )
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("cell", CELLS)
@@ -43,7 +49,8 @@ def test_length_mask():
 @pytest.mark.parametrize("cell", CELLS)
 @pytest.mark.parametrize("pooling", POOLINGS)
 @pytest.mark.parametrize("layers, bidirectional", [(1, False), (2, True)])
-def test_padding_never_changes_a_prediction(cell, pooling, layers, bidirectional):
+@pytest.mark.parametrize("gradients", [False, True], ids=["inference", "gradients"])  # torch's attention: two paths
+def test_padding_never_changes_a_prediction(cell, pooling, layers, bidirectional, gradients):
     torch.manual_seed(0)
     model = SequenceClassifier(ClassifierConfig(vocab_size=50, num_classes=3, embedding_dim=8, pooling=pooling, heads=2,
                                                 recurrent=RecurrentConfig(cell, 6, layers, bidirectional))).eval()
@@ -52,7 +59,7 @@ def test_padding_never_changes_a_prediction(cell, pooling, layers, bidirectional
     batch[0] = torch.randint(4, 50, (11,))
     batch[1, :5] = sentence
     batch[2, :2] = torch.randint(4, 50, (2,))
-    with torch.no_grad():
+    with torch.set_grad_enabled(gradients):
         alone = model(sentence.unsqueeze(0), torch.tensor([5]))
         padded = model(batch, torch.tensor([11, 5, 2]))
     assert torch.allclose(alone.logits[0], padded.logits[1], atol=1e-6)
@@ -60,6 +67,23 @@ def test_padding_never_changes_a_prediction(cell, pooling, layers, bidirectional
         assert torch.allclose(alone.attention[0], padded.attention[1, :5], atol=1e-6)
     if pooling == "mhsa":
         assert torch.allclose(alone.head_attention[0], padded.head_attention[1, :, :5], atol=1e-6)
+
+
+def test_attention_over_a_batch_without_padding_leaves_sympy_unimported():
+    """Torch checks an attention padding mask, outside its inference fast path, with code that imports sympy (34 MB
+    kept for good); a sentence read alone, with gradients as a predictor's explanation reads it, needs no mask."""
+    script = """
+import sys
+import torch
+from seqdemo.models import ClassifierConfig, RecurrentConfig, SequenceClassifier
+for cell, pooling in (("transformer", "attention"), ("lstm", "mhsa")):
+    model = SequenceClassifier(ClassifierConfig(vocab_size=20, num_classes=2, embedding_dim=8, pooling=pooling, heads=2,
+                                                recurrent=RecurrentConfig(cell, 8, 2, True))).eval()
+    model(torch.randint(4, 20, (1, 6)), torch.tensor([6])).logits.sum().backward()
+print("sympy" in sys.modules)
+"""
+    answer = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, cwd=ROOT)
+    assert answer.stdout.strip() == "False"
 
 
 def test_attention_sums_to_one_and_ignores_padding():

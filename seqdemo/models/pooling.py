@@ -4,6 +4,7 @@ import torch
 from torch import nn
 
 from .encoder import Encoded
+from .transformer import key_padding
 
 
 class LastHidden(nn.Module):
@@ -61,8 +62,9 @@ class MultiHeadAttentionPooling(nn.Module):
         # outputs = [batch, time, dim]
         outputs = encoded.outputs
         query = self.query.expand(outputs.shape[0], -1, -1).to(outputs.dtype)  # [batch, 1, dim]
-        pooled, weights = self.attention(query, outputs, outputs, key_padding_mask=~encoded.mask, need_weights=True,
-                                         average_attn_weights=False)  # [batch, 1, dim], [batch, heads, 1, time]
+        pooled, weights = self.attention(query, outputs, outputs, key_padding_mask=key_padding(encoded.mask),
+                                         need_weights=True, average_attn_weights=False)
+        # pooled = [batch, 1, dim], weights = [batch, heads, 1, time]
         return pooled.squeeze(1), weights.squeeze(2).float()  # [batch, dim], [batch, heads, time]
 
 

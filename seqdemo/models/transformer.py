@@ -20,6 +20,14 @@ def attention_heads(width: int) -> int:
     return next((h for h in (8, 4, 2) if width % h == 0 and width // h >= MIN_HEAD_WIDTH), 1)
 
 
+def key_padding(mask: torch.Tensor) -> torch.Tensor | None:
+    """What attention must leave out, as `nn.MultiheadAttention` takes it: [batch, time] True at padding, from
+    `mask` [batch, time] True at real tokens; None when nothing is padded (every sentence a visitor types). Torch
+    checks a padding mask outside its inference fast path with code that imports sympy the first time, 34 MB the
+    app then keeps; a batch without padding needs no mask."""
+    return None if bool(mask.all()) else ~mask
+
+
 def position_codes(length: int, width: int, device: torch.device) -> torch.Tensor:
     """[length, width] sinusoidal position codes: sin and cos of the position at geometric frequencies."""
     position = torch.arange(length, device=device, dtype=torch.float32).unsqueeze(1)  # [length, 1]
@@ -48,4 +56,4 @@ class TransformerLayer(nn.Module):
             x = x + position_codes(x.shape[1], x.shape[2], x.device).to(x.dtype)
         time = x.shape[1]
         later = torch.ones(time, time, dtype=torch.bool, device=x.device).triu(1) if self.causal else None  # True: unseen
-        return self.layer(x, src_mask=later, src_key_padding_mask=~mask)  # [batch, time, width]
+        return self.layer(x, src_mask=later, src_key_padding_mask=key_padding(mask))  # [batch, time, width]
