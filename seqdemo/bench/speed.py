@@ -4,7 +4,8 @@ Measures, in one run on the machine at hand, what a visitor feels, each beside a
 text box) started and loaded the same way where a comparison makes sense, so the figures read as
 ratios that travel between machines:
 
-- start-up: seconds from `python app.py` to the first HTTP 200, app against bare Gradio, interleaved;
+- start-up: seconds from `python app.py` to the first HTTP 200, app against bare Gradio, interleaved, and
+  beside them a plain Gradio page of our page's shape (`plain_page`);
 - the page: bytes of HTML as sent with and without gzip;
 - every tab's server-side latency through a raw API client (first call right after start, then the
   median of the next few), and generation speed in characters per second;
@@ -12,7 +13,9 @@ ratios that travel between machines:
   soak of concurrent clients, and its creep from a tenth of the soak to the end (concurrent requests'
   working sets come at once; a leak creeps);
 - in Chromium: seconds until the page is usable, and until a language switch has redrawn the page
-  (the footer and the open tab).
+  (the footer and the open tab), and the same for the plain page of our page's shape.
+
+The plain page is what Gradio itself costs for a page of our size and events, whatever our Python side does.
 
 Nothing leaves this machine. It prints a table; the README quotes it with the machine it ran on.
 """
@@ -34,9 +37,11 @@ from pathlib import Path
 import psutil
 
 from ..catalogue import LANGUAGES, t
+from ..paths import PROJECT_ROOT
 from .app_process import app_process, free_port, rss_mb, serving
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .client import AppClient
+from .plain_page import OPEN_TAB_MARK, PLAIN_SWITCH
 from .soak import api_name, load, model, requests
 
 BARE_APP = """
@@ -73,13 +78,36 @@ def bare_gradio() -> Iterator[tuple[str, psutil.Process, float]]:
             yield served
 
 
+def page_config(url: str) -> bytes:
+    """The page configuration the app at `url` sends a browser."""
+    with urllib.request.urlopen(url + "config") as answer:
+        return answer.read()
+
+
+@contextmanager
+def plain_page(config: bytes) -> Iterator[tuple[str, psutil.Process, float]]:
+    """(URL, process, seconds to the first 200) of our page's shape in plain Gradio, built from our page's `config`."""
+    with tempfile.TemporaryDirectory(prefix="seqdemo-plain-") as folder:
+        path = Path(folder) / "config.json"
+        path.write_bytes(config)
+        port = free_port()
+        with serving([sys.executable, "-m", "seqdemo.bench.plain_page", str(path), str(port)], port, PROJECT_ROOT) as served:
+            yield served
+
+
 def start_up(rounds: int) -> dict[str, list[float]]:
-    """Seconds to the first 200, alternating the bare app and ours so that both meet the same machine."""
-    times: dict[str, list[float]] = {"bare": [], "app": []}
+    """Seconds to the first 200, alternating the bare app, ours and our page's shape in plain Gradio (built from
+    our first start's page) so that all three meet the same machine."""
+    times: dict[str, list[float]] = {"bare": [], "app": [], "plain": []}
+    config = b""
     for _ in range(rounds):
-        for name, start in (("bare", bare_gradio), ("app", app_process)):
-            with start() as (_url, _process, seconds):
-                times[name].append(seconds)
+        with bare_gradio() as (_url, _process, seconds):
+            times["bare"].append(seconds)
+        with app_process() as (url, _process, seconds):
+            times["app"].append(seconds)
+            config = config or page_config(url)
+        with plain_page(config) as (_url, _process, seconds):
+            times["plain"].append(seconds)
     return times
 
 
@@ -127,22 +155,25 @@ def warmed_up_rss() -> float:
         return last
 
 
-def browser_times(app_url: str, bare_url: str) -> dict[str, float] | str:
+def browser_times(app_url: str, bare_url: str, plain_url: str) -> dict[str, float] | str:
     """Median seconds until each page is usable in Chromium (PAGE_LOADS loads of each, alternated), and until a
-    language switch has redrawn ours (LANGUAGE_SWITCHES after each load)."""
+    language switch has redrawn ours (LANGUAGE_SWITCHES after each load), or the plain page's one event has
+    redrawn the same."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         return "Playwright is not installed (it comes with the test requirements)"
     if not Path(CHROMIUM).exists():
         return f"no Chromium at {CHROMIUM}"
-    times: dict[str, list[float]] = {"bare page usable": [], "page usable": [], "language switch": []}
+    times: dict[str, list[float]] = {"bare page usable": [], "page usable": [], "language switch": [],
+                                     "plain page usable": [], "plain page switch": []}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         try:
             for _ in range(PAGE_LOADS):
                 for name, url, ready in (("bare page usable", bare_url, "#bare-text textarea"),
-                                         ("page usable", app_url, "#sentiment-submit")):
+                                         ("page usable", app_url, f"#{OPEN_TAB_MARK}"),
+                                         ("plain page usable", plain_url, f"#{OPEN_TAB_MARK}")):
                     context = browser.new_context(locale="en-US", viewport={"width": 1280, "height": 1000})
                     page = context.new_page()
                     started = time.perf_counter()
@@ -151,6 +182,8 @@ def browser_times(app_url: str, bare_url: str) -> dict[str, float] | str:
                     times[name].append(time.perf_counter() - started)
                     if name == "page usable":
                         times["language switch"] += _language_switches(page)
+                    if name == "plain page usable":
+                        times["plain page switch"] += _plain_switches(page)
                     context.close()
         finally:
             browser.close()
@@ -168,6 +201,21 @@ def _language_switches(page) -> list[float]:
         page.get_by_label(LANGUAGES[code], exact=True).check()
         page.wait_for_function(f"() => {footer}.test(document.querySelector('#app-footer').innerText)"
                                f" && document.querySelector('#sentiment-submit').innerText.trim() === {button}",
+                               timeout=30_000)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def _plain_switches(page) -> list[float]:
+    """Seconds from clicking the plain page's switch until its footer and open tab read the new language, as
+    `_language_switches` counts ours."""
+    times = []
+    for code, _ in LANGUAGE_SWITCHES:
+        page.wait_for_timeout(500)
+        started = time.perf_counter()
+        page.locator(f"#{PLAIN_SWITCH}").get_by_label(code, exact=True).check()
+        page.wait_for_function(f"() => ['#app-footer', '#{OPEN_TAB_MARK}'].every("
+                               f"selector => document.querySelector(selector).innerText.startsWith('{code}:'))",
                                timeout=30_000)
         times.append(time.perf_counter() - started)
     return times
@@ -191,8 +239,10 @@ def run(rounds: int, soak_clients: int, soak_seconds: float) -> list[tuple[str, 
     """Rows of (measure, seqdemo, bare Gradio or ratio)."""
     rows = []
     starts = start_up(rounds)
-    app_start, bare_start = statistics.median(starts["app"]), statistics.median(starts["bare"])
+    app_start, bare_start, plain_start = (statistics.median(starts[name]) for name in ("app", "bare", "plain"))
     rows.append(("start-up to first HTTP 200", f"{app_start:.2f} s", f"{bare_start:.2f} s (x{app_start / bare_start:.2f})"))
+    rows.append(("start-up of a plain Gradio page of our page's shape", f"{plain_start:.2f} s",
+                 f"x{plain_start / bare_start:.2f} the bare app"))
     rows.append(("RSS once the warm-up has loaded every shipped model", f"{warmed_up_rss():.0f} MB", ""))
     with bare_gradio() as (bare_url, bare_process, _), app_process() as (url, process, _):
         rows.append(("RSS after start", f"{rss_mb(process):.0f} MB", f"{rss_mb(bare_process):.0f} MB"))
@@ -218,14 +268,19 @@ def run(rounds: int, soak_clients: int, soak_seconds: float) -> list[tuple[str, 
         settled = next((rss for seconds, rss in under_load if seconds >= settled_at), soaked)
         rows.append((f"RSS under load: at {settled_at:.0f} s, then at the end", f"{settled:.0f} MB, {soaked:.0f} MB",
                      f"{100 * (soaked / settled - 1):+.1f} % (creep)"))
-        browser = browser_times(url, bare_url)
+        with plain_page(page_config(url)) as (plain_url, _, _):
+            browser = browser_times(url, bare_url, plain_url)
         if isinstance(browser, str):
             rows.append(("Chromium", "not measured", browser))
         else:
+            bare_usable = browser["bare page usable"]
             rows.append((f"Chromium: page usable, median of {PAGE_LOADS}", f"{browser['page usable']:.2f} s",
-                         f"{browser['bare page usable']:.2f} s (x{browser['page usable'] / browser['bare page usable']:.2f})"))
+                         f"{bare_usable:.2f} s (x{browser['page usable'] / bare_usable:.2f})"))
+            rows.append(("Chromium: a plain Gradio page of our page's shape usable", f"{browser['plain page usable']:.2f} s",
+                         f"x{browser['plain page usable'] / bare_usable:.2f} the bare page"))
             rows.append((f"Chromium: language switch, open tab redrawn, median of {len(LANGUAGE_SWITCHES) * PAGE_LOADS}",
-                         f"{browser['language switch']:.2f} s", ""))
+                         f"{browser['language switch']:.2f} s",
+                         f"the plain page's one event redrawing the same: {browser['plain page switch']:.2f} s"))
     return rows
 
 
