@@ -4,7 +4,7 @@ import json
 import urllib.request
 from collections import Counter
 
-from seqdemo.bench.plain_page import OPEN_TAB_MARK, build, switch_outputs
+from seqdemo.bench.plain_page import FOOTER, OPEN_TAB_MARK, build, switch_outputs
 
 LAYOUT = ("tabs", "tabitem", "row", "column", "accordion", "form", "state")
 
@@ -29,5 +29,5 @@ def test_the_plain_switch_redraws_the_footer_the_tab_names_and_the_open_tab(app_
     by_name = {c["props"].get("elem_id"): c["id"] for c in ours["components"]}
     redrawn = switch_outputs(ours)
     kinds = Counter(c["type"] for c in ours["components"] if c["id"] in redrawn)
-    assert {by_name["app-footer"], by_name[OPEN_TAB_MARK]} <= set(redrawn)
+    assert {by_name[FOOTER], by_name[OPEN_TAB_MARK]} <= set(redrawn)
     assert kinds["tabitem"] >= 8 and kinds["state"] == 0

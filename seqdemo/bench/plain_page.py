@@ -3,12 +3,12 @@
 `python -m seqdemo.bench.plain_page CONFIG PORT` serves, from the page configuration our app sends a browser
 (its `/config`), the same tree of tabs, rows, columns, accordions and forms with the same elem_ids, every field
 of a form a plain text box and every other component a Markdown (with its text, or its label), and the same
-events (same triggers, same inputs and outputs, answering nothing). It adds one radio, `#plain-switch`, whose single event redraws everything
-our language switch redraws with the Sentiment tab open (the header, tab names and footer, and the tab).
+events (same triggers, same inputs and outputs, answering nothing). It adds one radio, `#plain-switch`, whose
+single event redraws everything our language switch redraws with the Sentiment tab open (the header, the tab
+names, the footer and the tab).
 
 In Chromium, the time until this page is usable, and until that one event has redrawn it, are what any app
-of our page's size and events costs in Gradio's page, whatever its Python side does.
-"""
+of our page's size and events costs in Gradio's page, whatever its Python side does."""
 
 import sys
 from pathlib import Path
@@ -19,6 +19,7 @@ from gradio.layouts import Form
 
 SWITCH = "language-switch"  # our language switch's elem_id
 OPEN_TAB_MARK = "sentiment-submit"  # an element of the open tab that the switch redraws
+FOOTER = "app-footer"  # and one that is always in sight
 PLAIN_SWITCH = "plain-switch"
 CONTAINERS = {"tabs": lambda props: gr.Tabs(),
               "tabitem": lambda props: gr.Tab(props.get("label"), visible=props.get("visible", True)),

@@ -41,7 +41,7 @@ from ..paths import PROJECT_ROOT
 from .app_process import app_process, free_port, rss_mb, serving
 from .browser import CHROMIUM, CHROMIUM_ARGS
 from .client import AppClient
-from .plain_page import OPEN_TAB_MARK, PLAIN_SWITCH
+from .plain_page import FOOTER, OPEN_TAB_MARK, PLAIN_SWITCH
 from .soak import api_name, load, model, requests
 
 BARE_APP = """
@@ -199,8 +199,8 @@ def _language_switches(page) -> list[float]:
         page.wait_for_timeout(500)
         started = time.perf_counter()
         page.get_by_label(LANGUAGES[code], exact=True).check()
-        page.wait_for_function(f"() => {footer}.test(document.querySelector('#app-footer').innerText)"
-                               f" && document.querySelector('#sentiment-submit').innerText.trim() === {button}",
+        page.wait_for_function(f"() => {footer}.test(document.querySelector('#{FOOTER}').innerText)"
+                               f" && document.querySelector('#{OPEN_TAB_MARK}').innerText.trim() === {button}",
                                timeout=30_000)
         times.append(time.perf_counter() - started)
     return times
@@ -214,7 +214,7 @@ def _plain_switches(page) -> list[float]:
         page.wait_for_timeout(500)
         started = time.perf_counter()
         page.locator(f"#{PLAIN_SWITCH}").get_by_label(code, exact=True).check()
-        page.wait_for_function(f"() => ['#app-footer', '#{OPEN_TAB_MARK}'].every("
+        page.wait_for_function(f"() => ['#{FOOTER}', '#{OPEN_TAB_MARK}'].every("
                                f"selector => document.querySelector(selector).innerText.startsWith('{code}:'))",
                                timeout=30_000)
         times.append(time.perf_counter() - started)
