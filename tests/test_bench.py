@@ -1,17 +1,23 @@
 """The benchmark's reference page: our page's shape in plain Gradio, built from the configuration the real app sends."""
 
 import json
-import urllib.request
 from collections import Counter
 
+import pytest
+
 from seqdemo.bench.plain_page import FOOTER, OPEN_TAB_MARK, build, switch_outputs
+from seqdemo.bench.speed import page_config
 
 LAYOUT = ("tabs", "tabitem", "row", "column", "accordion", "form", "state")
 
 
-def test_the_plain_page_has_our_pages_shape_events_and_names(app_url):
-    with urllib.request.urlopen(app_url + "config") as answer:
-        ours = json.loads(answer.read())
+@pytest.fixture(scope="module")
+def ours(app_url) -> dict:
+    """The page configuration the real app sends a browser."""
+    return json.loads(page_config(app_url))
+
+
+def test_the_plain_page_has_our_pages_shape_events_and_names(ours):
     plain = build(ours).get_config_file()
 
     count = lambda config: Counter(c["type"] for c in config["components"] if c["type"] in LAYOUT)  # noqa: E731
@@ -23,9 +29,7 @@ def test_the_plain_page_has_our_pages_shape_events_and_names(app_url):
     assert leaves <= named(plain)
 
 
-def test_the_plain_switch_redraws_the_footer_the_tab_names_and_the_open_tab(app_url):
-    with urllib.request.urlopen(app_url + "config") as answer:
-        ours = json.loads(answer.read())
+def test_the_plain_switch_redraws_the_footer_the_tab_names_and_the_open_tab(ours):
     by_name = {c["props"].get("elem_id"): c["id"] for c in ours["components"]}
     redrawn = switch_outputs(ours)
     kinds = Counter(c["type"] for c in ours["components"] if c["id"] in redrawn)

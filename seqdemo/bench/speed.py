@@ -191,32 +191,31 @@ def browser_times(app_url: str, bare_url: str, plain_url: str) -> dict[str, floa
 
 
 def _language_switches(page) -> list[float]:
-    """Seconds from clicking a language until the footer and the open tab read it, for each of LANGUAGE_SWITCHES,
-    half a second apart."""
-    times = []
-    for code, footer in LANGUAGE_SWITCHES:
-        button = json.dumps(t("sentiment.submit", code))
-        page.wait_for_timeout(500)
-        started = time.perf_counter()
-        page.get_by_label(LANGUAGES[code], exact=True).check()
-        page.wait_for_function(f"() => {footer}.test(document.querySelector('#{FOOTER}').innerText)"
-                               f" && document.querySelector('#{OPEN_TAB_MARK}').innerText.trim() === {button}",
-                               timeout=30_000)
-        times.append(time.perf_counter() - started)
-    return times
+    """Seconds from clicking a language until the footer and the open tab read it, for each of LANGUAGE_SWITCHES."""
+    return _switch_times(page, [
+        (page.get_by_label(LANGUAGES[code], exact=True),
+         f"{footer}.test(document.querySelector('#{FOOTER}').innerText)"
+         f" && document.querySelector('#{OPEN_TAB_MARK}').innerText.trim() === {json.dumps(t('sentiment.submit', code))}")
+        for code, footer in LANGUAGE_SWITCHES])
 
 
 def _plain_switches(page) -> list[float]:
-    """Seconds from clicking the plain page's switch until its footer and open tab read the new language, as
-    `_language_switches` counts ours."""
+    """The same for the plain page's switch, whose one event writes the language code before every text it redraws."""
+    return _switch_times(page, [
+        (page.locator(f"#{PLAIN_SWITCH}").get_by_label(code, exact=True),
+         f"['#{FOOTER}', '#{OPEN_TAB_MARK}'].every(selector => document.querySelector(selector).innerText.startsWith('{code}:'))")
+        for code, _ in LANGUAGE_SWITCHES])
+
+
+def _switch_times(page, switches) -> list[float]:
+    """For each (radio option, JavaScript condition), half a second apart: seconds from checking the option until the
+    condition holds."""
     times = []
-    for code, _ in LANGUAGE_SWITCHES:
+    for option, redrawn in switches:
         page.wait_for_timeout(500)
         started = time.perf_counter()
-        page.locator(f"#{PLAIN_SWITCH}").get_by_label(code, exact=True).check()
-        page.wait_for_function(f"() => ['#{FOOTER}', '#{OPEN_TAB_MARK}'].every("
-                               f"selector => document.querySelector(selector).innerText.startsWith('{code}:'))",
-                               timeout=30_000)
+        option.check()
+        page.wait_for_function(f"() => {redrawn}", timeout=30_000)
         times.append(time.perf_counter() - started)
     return times
 
